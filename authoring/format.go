@@ -1,0 +1,23 @@
+package authoring
+
+// Format is a package format an LMS or web server can deliver.
+type Format string
+
+const (
+	FormatSCORM12   Format = "scorm12"
+	FormatSCORM2004 Format = "scorm2004"
+	FormatWeb       Format = "web"
+)
+
+// Formats lists the supported formats in the order menus show them.
+var Formats = []Format{FormatSCORM12, FormatSCORM2004, FormatWeb}
+
+// ParseFormat returns the Format named s.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	return "", Errorf(EINVALID, "unknown format %q: use scorm12, scorm2004 or web", s)
+}
