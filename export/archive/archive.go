@@ -1,0 +1,111 @@
+// Package archive writes deterministic zip files: the same files always give
+// the same bytes, so a re-export of an unchanged module diffs clean and LMS
+// administrators can compare packages by checksum.
+package archive
+
+import (
+	"archive/zip"
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// File is one entry of a package.
+type File struct {
+	Name string // slash-separated path inside the zip
+	Data []byte
+}
+
+// fixedTime is the modification time of every entry; any fixed value works,
+// this one is after the 1980 DOS epoch so every zip tool shows it.
+var fixedTime = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// storedExts are formats that are already compressed: deflating them again
+// costs time and gains nothing.
+var storedExts = map[string]bool{
+	".png": true, ".jpg": true, ".jpeg": true, ".gif": true, ".webp": true,
+	".mp3": true, ".m4a": true, ".ogg": true, ".oga": true, ".mp4": true,
+	".webm": true, ".ogv": true, ".zip": true,
+}
+
+// Sort orders files by name, the order they are written in.
+func Sort(files []File) {
+	sort.Slice(files, func(i, j int) bool { return files[i].Name < files[j].Name })
+}
+
+// Write writes files to w as a zip in name order.
+func Write(w io.Writer, files []File) error {
+	sorted := append([]File(nil), files...)
+	Sort(sorted)
+	zw := zip.NewWriter(w)
+	for i, f := range sorted {
+		if i > 0 && sorted[i-1].Name == f.Name {
+			return fmt.Errorf("zip: duplicate entry %q", f.Name)
+		}
+		if err := add(zw, f); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+func add(zw *zip.Writer, f File) error {
+	if !ValidName(f.Name) {
+		return fmt.Errorf("zip: bad entry name %q", f.Name)
+	}
+	method := zip.Deflate
+	if storedExts[strings.ToLower(path.Ext(f.Name))] {
+		method = zip.Store
+	}
+	hdr := &zip.FileHeader{Name: f.Name, Method: method}
+	hdr.SetMode(0o644)
+	hdr.SetModTime(fixedTime) // the legacy DOS field only: no extra timestamp field
+	fw, err := zw.CreateHeader(hdr)
+	if err != nil {
+		return fmt.Errorf("zip: %s: %w", f.Name, err)
+	}
+	_, err = fw.Write(f.Data)
+	return err
+}
+
+// ValidName reports whether name is a clean relative path that stays inside
+// the package (no "..", no leading slash, no empty parts).
+func ValidName(name string) bool {
+	return name != "" && !strings.HasPrefix(name, "/") && path.Clean(name) == name &&
+		name != ".." && !strings.HasPrefix(name, "../")
+}
+
+// WriteFileAtomic writes the zip to a temporary file next to dst and renames
+// it into place only when complete, so an interrupted export (Ctrl+C, a full
+// disk) never leaves a half-written package where an LMS admin would find it.
+func WriteFileAtomic(ctx context.Context, dst string, files []File) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err = Write(tmp, files); err != nil {
+		return err
+	}
+	if err = ctx.Err(); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), dst)
+}

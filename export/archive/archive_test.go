@@ -1,0 +1,73 @@
+package archive
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestWriteIsDeterministicAndSorted(t *testing.T) {
+	a := []File{{"b.txt", []byte("bee")}, {"a/img.png", []byte("png")}, {"a.html", []byte("<p>")}}
+	b := []File{a[2], a[0], a[1]}
+	var x, y bytes.Buffer
+	if err := Write(&x, a); err != nil {
+		t.Fatal(err)
+	}
+	if err := Write(&y, b); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(x.Bytes(), y.Bytes()) {
+		t.Fatal("same files in another order gave different bytes")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(x.Bytes()), int64(x.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"a.html", "a/img.png", "b.txt"}
+	for i, f := range zr.File {
+		if f.Name != want[i] {
+			t.Errorf("entry %d = %q, want %q", i, f.Name, want[i])
+		}
+		if !f.Modified.Equal(fixedTime) {
+			t.Errorf("%s: modified %v", f.Name, f.Modified)
+		}
+	}
+	if zr.File[1].Method != zip.Store || zr.File[0].Method != zip.Deflate {
+		t.Error("png should be stored and html deflated")
+	}
+}
+
+func TestWriteRejectsBadNames(t *testing.T) {
+	for _, name := range []string{"", "/abs", "../up", "a//b", "dup"} {
+		files := []File{{name, nil}}
+		if name == "dup" {
+			files = append(files, File{"dup", nil})
+		}
+		if err := Write(&bytes.Buffer{}, files); err == nil {
+			t.Errorf("%q: no error", name)
+		}
+	}
+}
+
+func TestWriteFileAtomicLeavesNothingOnCancel(t *testing.T) {
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "pkg.zip")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := WriteFileAtomic(ctx, dst, []File{{"a", []byte("x")}}); err == nil {
+		t.Fatal("canceled write succeeded")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 0 {
+		t.Fatalf("left %d files behind", len(entries))
+	}
+	if err := WriteFileAtomic(context.Background(), dst, []File{{"a", []byte("x")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := zip.OpenReader(dst); err != nil {
+		t.Fatal(err)
+	}
+}
