@@ -1,0 +1,129 @@
+// Package scorm12 writes the imsmanifest.xml of a SCORM 1.2 package: IMS
+// Content Packaging 1.1.2 with ADL's extensions and IMS Metadata 1.2.1 (LOM).
+package scorm12
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+
+	"github.com/stacklet/stacklet/authoring"
+)
+
+// Input is what a manifest describes.
+type Input struct {
+	Project *authoring.Project
+	Module  *authoring.Module
+	Locale  authoring.Locale
+	Launch  string   // the SCO's start page
+	Files   []string // every file of the package except the manifest, sorted
+}
+
+type manifest struct {
+	XMLName       xml.Name      `xml:"manifest"`
+	Identifier    string        `xml:"identifier,attr"`
+	Version       string        `xml:"version,attr"`
+	NS            string        `xml:"xmlns,attr"`
+	NSAdlcp       string        `xml:"xmlns:adlcp,attr"`
+	NSImsmd       string        `xml:"xmlns:imsmd,attr"`
+	Schema        string        `xml:"metadata>schema"`
+	SchemaVersion string        `xml:"metadata>schemaversion"`
+	LOM           lom           `xml:"metadata>imsmd:lom"`
+	Organizations organizations `xml:"organizations"`
+	Resources     []resource    `xml:"resources>resource"`
+}
+
+type organizations struct {
+	Default string       `xml:"default,attr"`
+	Org     organization `xml:"organization"`
+}
+
+type organization struct {
+	Identifier string `xml:"identifier,attr"`
+	Title      string `xml:"title"`
+	Item       item   `xml:"item"`
+}
+
+type item struct {
+	Identifier    string `xml:"identifier,attr"`
+	IdentifierRef string `xml:"identifierref,attr"`
+	Title         string `xml:"title"`
+	MasteryScore  *int   `xml:"adlcp:masteryscore,omitempty"`
+}
+
+type resource struct {
+	Identifier string `xml:"identifier,attr"`
+	Type       string `xml:"type,attr"`
+	ScormType  string `xml:"adlcp:scormtype,attr"`
+	Href       string `xml:"href,attr"`
+	Files      []file `xml:"file"`
+}
+
+type file struct {
+	Href string `xml:"href,attr"`
+}
+
+// Manifest returns the imsmanifest.xml bytes.
+func Manifest(in Input) ([]byte, error) {
+	m := in.Module
+	id := Identifier(in.Project, m)
+	man := manifest{
+		Identifier: id, Version: "1.0",
+		NS:      "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
+		NSAdlcp: "http://www.adlnet.org/xsd/adlcp_rootv1p2",
+		NSImsmd: "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1",
+		Schema:  "ADL SCORM", SchemaVersion: "1.2",
+		LOM: newLOM(in, id),
+		Organizations: organizations{Default: "org-" + m.ID, Org: organization{
+			Identifier: "org-" + m.ID, Title: m.Title,
+			Item: item{Identifier: "item-" + m.ID, IdentifierRef: "res-" + m.ID, Title: m.Title},
+		}},
+		Resources: []resource{{
+			Identifier: "res-" + m.ID, Type: "webcontent", ScormType: "sco", Href: in.Launch,
+			Files: files(in.Files),
+		}},
+	}
+	if m.Graded() && m.Completion != authoring.CompleteWhenViewed {
+		score := m.MasteryScore
+		man.Organizations.Org.Item.MasteryScore = &score
+	}
+	return marshal(man)
+}
+
+// Identifier returns the manifest identifier: stable across exports of the
+// same module so that an LMS recognises a re-upload as a new version.
+func Identifier(p *authoring.Project, m *authoring.Module) string {
+	return "stacklet-" + slug(p.Title) + "-" + m.ID
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-")
+}
+
+func files(names []string) []file {
+	out := make([]file, len(names))
+	for i, n := range names {
+		out[i] = file{Href: n}
+	}
+	return out
+}
+
+func marshal(v any) ([]byte, error) {
+	out, err := xml.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("write manifest: %w", err)
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}
