@@ -140,7 +140,9 @@ func Summary(src string) string {
 	}
 	var parts []string
 	for _, b := range blocks {
-		parts = append(parts, PlainText(b.Inlines))
+		if b.Type == Paragraph || b.Type == Heading {
+			parts = append(parts, PlainText(b.Inlines))
+		}
 		for _, it := range b.Items {
 			parts = append(parts, PlainText(it))
 		}
