@@ -1,0 +1,149 @@
+// Package i18n holds the translated strings learners see, as go-i18n
+// catalogs embedded in the binary: one TOML file per language under player/.
+// English is the source catalog; every other catalog has exactly its ids.
+package i18n
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/BurntSushi/toml"
+	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+
+	"github.com/stacklet/stacklet/authoring"
+)
+
+//go:embed player/*.toml
+var playerFS embed.FS
+
+// fallback is the language used when nothing closer exists.
+const fallback authoring.Locale = "en"
+
+type catalogs struct {
+	bundle  *goi18n.Bundle
+	locales []authoring.Locale // sorted
+	ids     []string           // English message ids, sorted
+}
+
+var loadPlayer = sync.OnceValues(func() (*catalogs, error) {
+	b := goi18n.NewBundle(language.English)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	files, err := fs.Glob(playerFS, "player/active.*.toml")
+	if err != nil {
+		return nil, err
+	}
+	c := &catalogs{bundle: b}
+	for _, name := range files {
+		data, err := playerFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		mf, err := b.ParseMessageFileBytes(data, name)
+		if err != nil {
+			return nil, fmt.Errorf("catalog %s: %w", path.Base(name), err)
+		}
+		c.locales = append(c.locales, authoring.Locale(mf.Tag.String()))
+		if mf.Tag == language.English {
+			for _, m := range mf.Messages {
+				c.ids = append(c.ids, m.ID)
+			}
+		}
+	}
+	sort.Slice(c.locales, func(i, j int) bool { return c.locales[i] < c.locales[j] })
+	sort.Strings(c.ids)
+	return c, nil
+})
+
+// PlayerLocales returns the languages the player has catalogs for, sorted.
+func PlayerLocales() []authoring.Locale {
+	c, err := loadPlayer()
+	if err != nil {
+		return nil
+	}
+	return append([]authoring.Locale(nil), c.locales...)
+}
+
+// PlayerMessageIDs returns the ids of every player string, sorted.
+func PlayerMessageIDs() []string {
+	c, err := loadPlayer()
+	if err != nil {
+		return nil
+	}
+	return append([]string(nil), c.ids...)
+}
+
+// Strings localizes player strings in one language.
+type Strings struct {
+	lang authoring.Locale
+	loc  *goi18n.Localizer
+}
+
+// PlayerStrings returns the player strings for l: its own catalog when there
+// is one, else the catalog of its base language ("pt" serves "pt-PT"), else
+// English. A malformed tag is an EINVALID error.
+func PlayerStrings(l authoring.Locale) (Strings, error) {
+	c, err := loadPlayer()
+	if err != nil {
+		return Strings{}, authoring.Errorf(authoring.EINTERNAL, "player catalogs: %v", err)
+	}
+	canon, err := authoring.ParseLocale(string(l))
+	if err != nil {
+		return Strings{}, err
+	}
+	lang := c.match(canon)
+	return Strings{lang: lang, loc: goi18n.NewLocalizer(c.bundle, string(lang))}, nil
+}
+
+func (c *catalogs) match(l authoring.Locale) authoring.Locale {
+	for _, have := range c.locales {
+		if strings.EqualFold(string(have), string(l)) {
+			return have
+		}
+	}
+	for _, have := range c.locales {
+		if have.Base() == l.Base() {
+			return have
+		}
+	}
+	return fallback
+}
+
+// Lang is the catalog language the strings come from.
+func (s Strings) Lang() authoring.Locale { return s.lang }
+
+// Text returns message id filled with data (nil when it has no fields).
+func (s Strings) Text(id string, data map[string]any) (string, error) {
+	return s.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: data})
+}
+
+// Plural returns message id in the CLDR plural form for count; data.Count is
+// set to count unless data already has a Count (a placeholder, say).
+func (s Strings) Plural(id string, count int, data map[string]any) (string, error) {
+	d := map[string]any{"Count": count}
+	for k, v := range data {
+		d[k] = v
+	}
+	return s.localize(&goi18n.LocalizeConfig{MessageID: id, TemplateData: d, PluralCount: count})
+}
+
+func (s Strings) localize(cfg *goi18n.LocalizeConfig) (string, error) {
+	if s.loc == nil {
+		return "", authoring.Errorf(authoring.EINTERNAL, "player strings used before PlayerStrings")
+	}
+	msg, err := s.loc.Localize(cfg)
+	var notFound *goi18n.MessageNotFoundErr
+	if errors.As(err, &notFound) && msg != "" {
+		return msg, nil // the English text stands in for a missing translation
+	}
+	if err != nil {
+		return "", authoring.Errorf(authoring.EINTERNAL, "player string %q in %s: %v", cfg.MessageID, s.lang, err)
+	}
+	return msg, nil
+}
