@@ -144,7 +144,7 @@ func TestArabicPluralCategories(t *testing.T) {
 		n    int
 		want string
 	}{
-		{0, "لم تتبقَّ أي محاولة"},       // zero
+		{0, "لم تتبقَّ أي محاولة"},        // zero
 		{1, "تبقّت محاولة واحدة"},         // one
 		{2, "تبقّت محاولتان"},             // two
 		{3, "تبقّت 3 محاولات"},            // few
