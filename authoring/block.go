@@ -1,6 +1,7 @@
 package authoring
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 )
@@ -140,9 +141,27 @@ func (b *Block) UnmarshalJSON(data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := json.Unmarshal(data, c); err != nil {
-		return fmt.Errorf("block %q (%s): %w", head.ID, head.Kind, err)
+	if err := decodeStrict(data, c); err != nil {
+		return Errorf(EINVALID, "block %q (%s): %v", head.ID, head.Kind, err)
 	}
 	b.ID, b.Content = head.ID, c
 	return nil
+}
+
+// decodeStrict decodes the content fields of a flat block, refusing unknown
+// ones so a misspelt field in a hand-edited dump is reported, not dropped.
+func decodeStrict(data []byte, c Content) error {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return err
+	}
+	delete(fields, "id")
+	delete(fields, "kind")
+	body, err := json.Marshal(fields)
+	if err != nil {
+		return err
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	return dec.Decode(c)
 }

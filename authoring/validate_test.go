@@ -147,3 +147,11 @@ func TestParseLocale(t *testing.T) {
 		t.Error("wrong direction")
 	}
 }
+
+func TestBlockJSONRefusesUnknownFields(t *testing.T) {
+	var b authoring.Block
+	err := json.Unmarshal([]byte(`{"id":"i","kind":"image","media":"x","alt_text":"typo"}`), &b)
+	if authoring.ErrorCode(err) != authoring.EINVALID || !strings.Contains(err.Error(), "alt_text") {
+		t.Fatalf("misspelt field: %v", err)
+	}
+}
