@@ -4,17 +4,19 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/stacklet/stacklet/authoring"
 )
 
 // Load reads the whole project in one read transaction, so it sees one
-// consistent state even while another connection writes.
+// consistent state even while another connection writes. Modules and blocks
+// come in their order, media sorted by hash.
 func (s *Store) Load(ctx context.Context) (*authoring.Project, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.reads.BeginTx(ctx, nil)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load project: %w", err)
 	}
 	defer tx.Rollback()
 	p := &authoring.Project{}
@@ -22,17 +24,37 @@ func (s *Store) Load(ctx context.Context) (*authoring.Project, error) {
 		loadSettings, loadTargets, loadMedia, loadModules, loadBlocks,
 	} {
 		if err := load(ctx, tx, p); err != nil {
-			return nil, corrupt(s.path, err)
+			return nil, s.unreadable(err)
 		}
 	}
 	return p, nil
 }
 
-func corrupt(path string, err error) error {
-	if authoring.ErrorCode(err) != authoring.EINTERNAL {
-		return err
+// badData is stored data that passed the open checks but does not decode,
+// such as a block of a kind this build does not know.
+type badData struct {
+	what string
+	err  error
+}
+
+func (e *badData) Error() string { return e.what + ": " + e.err.Error() }
+
+// decode reads one stored JSON value.
+func decode(what, data string, v any) error {
+	if err := json.Unmarshal([]byte(data), v); err != nil {
+		return &badData{what, err}
 	}
-	return authoring.Errorf(authoring.ECORRUPT, "%s: project data cannot be read: %v", path, err)
+	return nil
+}
+
+// unreadable turns bad stored data into ECORRUPT; other failures (a
+// canceled context, a disk error) keep their own cause.
+func (s *Store) unreadable(err error) error {
+	var bad *badData
+	if errors.As(err, &bad) || errors.Is(err, sql.ErrNoRows) {
+		return authoring.Errorf(authoring.ECORRUPT, "%s: project data cannot be read (%v): restore it from a backup or a dump", s.path, err)
+	}
+	return fmt.Errorf("load project: %w", err)
 }
 
 func loadSettings(ctx context.Context, tx *sql.Tx, p *authoring.Project) error {
@@ -42,10 +64,10 @@ func loadSettings(ctx context.Context, tx *sql.Tx, p *authoring.Project) error {
 	if err != nil {
 		return fmt.Errorf("settings: %w", err)
 	}
-	if err := json.Unmarshal([]byte(theme), &p.Theme); err != nil {
-		return fmt.Errorf("theme: %w", err)
+	if err := decode("theme", theme, &p.Theme); err != nil {
+		return err
 	}
-	return json.Unmarshal([]byte(creds), &p.Credentials)
+	return decode("credentials", creds, &p.Credentials)
 }
 
 func loadTargets(ctx context.Context, tx *sql.Tx, p *authoring.Project) error {
@@ -77,11 +99,11 @@ func loadModules(ctx context.Context, tx *sql.Tx, p *authoring.Project) error {
 		if err != nil {
 			return err
 		}
-		if err := json.Unmarshal([]byte(outcomes), &m.Outcomes); err != nil {
-			return fmt.Errorf("module %q outcomes: %w", m.ID, err)
+		if err := decode(fmt.Sprintf("module %q outcomes", m.ID), outcomes, &m.Outcomes); err != nil {
+			return err
 		}
-		if err := json.Unmarshal([]byte(keywords), &m.Keywords); err != nil {
-			return fmt.Errorf("module %q keywords: %w", m.ID, err)
+		if err := decode(fmt.Sprintf("module %q keywords", m.ID), keywords, &m.Keywords); err != nil {
+			return err
 		}
 		p.Modules = append(p.Modules, m)
 		return nil
@@ -99,11 +121,14 @@ func loadBlocks(ctx context.Context, tx *sql.Tx, p *authoring.Project) error {
 			return err
 		}
 		var b authoring.Block
-		if err := json.Unmarshal([]byte(content), &b); err != nil {
-			return fmt.Errorf("module %q: %w", moduleID, err)
+		if err := decode(fmt.Sprintf("module %q", moduleID), content, &b); err != nil {
+			return err
 		}
-		m := &p.Modules[index[moduleID]]
-		m.Blocks = append(m.Blocks, b)
+		i, ok := index[moduleID]
+		if !ok { // the foreign key rules this out; fail loudly if it was off
+			return &badData{fmt.Sprintf("block %q", b.ID), fmt.Errorf("module %q does not exist", moduleID)}
+		}
+		p.Modules[i].Blocks = append(p.Modules[i].Blocks, b)
 		return nil
 	})
 }
@@ -125,7 +150,7 @@ func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) erro
 // ReadMedia returns the bytes of a media file.
 func (s *Store) ReadMedia(ctx context.Context, hash string) ([]byte, error) {
 	var data []byte
-	err := s.db.QueryRowContext(ctx, "SELECT data FROM media WHERE hash = ?", hash).Scan(&data)
+	err := s.reads.QueryRowContext(ctx, "SELECT data FROM media WHERE hash = ?", hash).Scan(&data)
 	if err == sql.ErrNoRows {
 		return nil, authoring.Errorf(authoring.ENOTFOUND, "media %s is not in the project", hash)
 	}

@@ -2,13 +2,10 @@ package sqlite_test
 
 import (
 	"bytes"
-	"context"
-	"database/sql"
-	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
-	"sync"
+	"slices"
+	"sort"
 	"testing"
 
 	"github.com/stacklet/stacklet/authoring"
@@ -16,292 +13,372 @@ import (
 	"github.com/stacklet/stacklet/authoring/sqlite"
 )
 
-var ctx = context.Background()
-
-// MustCreate makes a project file in a temp dir holding the fixture project.
-func MustCreate(tb testing.TB) (*sqlite.Store, string, *authoring.Project) {
-	tb.Helper()
-	p, media := authoringtest.Project()
-	path := filepath.Join(tb.TempDir(), "site.stacklet")
-	s, err := sqlite.Create(ctx, path, p)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := s.Replace(ctx, p, media); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { s.Close() })
-	return s, path, p
-}
-
-func asJSON(tb testing.TB, v any) string {
-	data, err := json.Marshal(v)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	return string(data)
-}
-
 func TestRoundTripEveryBlockKind(t *testing.T) {
-	s, path, want := MustCreate(t)
-	s.Close()
-	s2, err := sqlite.Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
-	got, err := s2.Load(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if asJSON(t, got.Modules) != asJSON(t, want.Modules) || !reflect.DeepEqual(got.Theme, want.Theme) ||
-		!reflect.DeepEqual(got.TargetLocales, want.TargetLocales) || len(got.Media) != len(want.Media) {
-		t.Fatalf("project changed on the way through SQLite:\n%s\n%s", asJSON(t, got), asJSON(t, want))
-	}
-	data, err := s2.ReadMedia(ctx, want.Theme.Logo)
-	if err != nil || !bytes.Equal(data, authoringtest.PNG) {
-		t.Errorf("media bytes: %v", err)
-	}
-}
-
-func blockIDs(tb testing.TB, s *sqlite.Store) []string {
-	p, err := s.Load(ctx)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	var ids []string
-	for _, b := range p.Modules[0].Blocks {
-		ids = append(ids, b.ID)
-	}
-	return ids
-}
-
-func TestBlockActionsKeepOrder(t *testing.T) {
-	s, _, p := MustCreate(t)
-	first, second := p.Modules[0].Blocks[0].ID, p.Modules[0].Blocks[1].ID
-	if err := s.MoveBlock(ctx, "ladders", first, 5); err != nil {
-		t.Fatal(err)
-	}
-	ids := blockIDs(t, s)
-	if ids[0] != second || ids[5] != first {
-		t.Errorf("after move: %v", ids[:6])
-	}
-	nb := authoring.Block{ID: "new-one", Content: &authoring.Statement{Text: "New"}}
-	if err := s.InsertBlock(ctx, "ladders", nb, 1); err != nil {
-		t.Fatal(err)
-	}
-	if ids := blockIDs(t, s); ids[1] != "new-one" || len(ids) != len(p.Modules[0].Blocks)+1 {
-		t.Errorf("after insert: %v", ids[:3])
-	}
-	nb.Content = &authoring.Statement{Text: "Changed"}
-	if err := s.UpdateBlock(ctx, "ladders", nb); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.DeleteBlock(ctx, "ladders", second); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := s.Load(ctx)
-	if st := got.Modules[0].Blocks[0].Content.(*authoring.Statement); st.Text != "Changed" {
-		t.Errorf("update lost: %q", st.Text)
-	}
-	if err := s.InsertBlock(ctx, "ladders", nb, 0); authoring.ErrorCode(err) != authoring.ECONFLICT {
-		t.Errorf("duplicate id: %v", err)
-	}
-	if err := s.DeleteBlock(ctx, "ladders", "nope"); authoring.ErrorCode(err) != authoring.ENOTFOUND {
-		t.Errorf("missing block: %v", err)
-	}
-}
-
-func TestModuleActions(t *testing.T) {
-	s, _, p := MustCreate(t)
-	m2 := p.Modules[0]
-	m2.ID, m2.Title = "ropes", "Rope safety"
-	if err := s.InsertModule(ctx, &m2, 0); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.MoveModule(ctx, "ropes", 9); err != nil {
-		t.Fatal(err)
-	}
-	m2.Minutes = 9
-	if err := s.UpdateModule(ctx, &m2); err != nil {
-		t.Fatal(err)
-	}
-	got, _ := s.Load(ctx)
-	if got.Modules[1].ID != "ropes" || got.Modules[1].Minutes != 9 || len(got.Modules[1].Blocks) != len(p.Modules[0].Blocks) {
-		t.Fatalf("modules: %s", asJSON(t, got.Modules[1].ID))
-	}
-	if err := s.DeleteModule(ctx, "ladders"); err != nil {
-		t.Fatal(err)
-	}
-	got, _ = s.Load(ctx)
-	if len(got.Modules) != 1 || got.Modules[0].ID != "ropes" {
-		t.Errorf("after delete: %d modules", len(got.Modules))
-	}
-}
-
-func TestMedia(t *testing.T) {
-	s, _, p := MustCreate(t)
-	again, err := s.AddMedia(ctx, "copy.png", authoringtest.PNG)
-	if err != nil || again.Hash != p.Theme.Logo || again.Name != "dot.png" {
-		t.Errorf("same bytes should give the stored entry: %+v %v", again, err)
-	}
-	if _, err := s.AddMedia(ctx, "fake.vtt", []byte("hello")); authoring.ErrorCode(err) != authoring.EINVALID {
-		t.Errorf("bad WebVTT accepted: %v", err)
-	}
-	if _, err := s.AddMedia(ctx, "x.png", []byte("GIF89a....")); authoring.ErrorCode(err) != authoring.EINVALID {
-		t.Errorf("GIF named .png accepted: %v", err)
-	}
-	if err := s.RemoveMedia(ctx, p.Theme.Logo); authoring.ErrorCode(err) != authoring.ECONFLICT {
-		t.Errorf("removing a used logo: %v", err)
-	}
-	extra, _ := s.AddMedia(ctx, "unused.vtt", []byte("WEBVTT\n\nextra"))
-	if err := s.RemoveMedia(ctx, extra.Hash); err != nil {
-		t.Error(err)
-	}
-	if _, err := s.ReadMedia(ctx, extra.Hash); authoring.ErrorCode(err) != authoring.ENOTFOUND {
-		t.Errorf("removed media still there: %v", err)
-	}
-}
-
-// TestRefusedFilesStayUntouched opens files Stacklet must not change.
-func TestRefusedFilesStayUntouched(t *testing.T) {
-	dir := t.TempDir()
-	_, good, _ := MustCreate(t)
-	newer := filepath.Join(dir, "newer.stacklet")
-	copyFile(t, good, newer)
-	exec(t, newer, "PRAGMA user_version = 99")
-	other := filepath.Join(dir, "other.stacklet")
-	exec(t, other, "CREATE TABLE t (x)")
-	damaged := filepath.Join(dir, "damaged.stacklet")
-	data, _ := os.ReadFile(good)
-	for i := 4096 + 100; i < len(data) && i < 4096*3; i++ {
-		data[i] = 0xA5
-	}
-	os.WriteFile(damaged, data, 0o644)
-	text := filepath.Join(dir, "notes.stacklet")
-	os.WriteFile(text, []byte("Dear diary, today I wrote a module. It was fine, really quite fine."), 0o644)
-
-	tests := []struct {
-		name, path, code string
-	}{
-		{"NewerSchema", newer, authoring.EVERSION},
-		{"OtherSQLite", other, authoring.ECORRUPT},
-		{"Damaged", damaged, authoring.ECORRUPT},
-		{"NotSQLite", text, authoring.ECORRUPT},
-		{"Missing", filepath.Join(dir, "absent.stacklet"), authoring.ENOTFOUND},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			before, _ := os.ReadFile(tt.path)
-			s, err := sqlite.Open(ctx, tt.path)
-			if err == nil {
-				s.Close()
-			}
-			if code := authoring.ErrorCode(err); code != tt.code {
-				t.Fatalf("code %q (%v), want %q", code, err, tt.code)
-			}
-			after, _ := os.ReadFile(tt.path)
-			if !bytes.Equal(before, after) {
-				t.Error("the refused file was changed")
-			}
-		})
-	}
-}
-
-func copyFile(t *testing.T, from, to string) {
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(to, data, 0o644)
-	if wal, err := os.ReadFile(from + "-wal"); err == nil {
-		os.WriteFile(to+"-wal", wal, 0o644)
-	}
-}
-
-func exec(t *testing.T, path, stmt string) {
-	db, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Exec(stmt); err != nil {
-		t.Fatal(err)
-	}
-	db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-}
-
-// TestFailedImportChangesNothing runs imports that fail half-way from many
-// goroutines: each rolls back and the project stays as it was.
-func TestFailedImportChangesNothing(t *testing.T) {
-	s, _, _ := MustCreate(t)
-	var wg sync.WaitGroup
-	errs := make(chan error, 8)
-	for i := 0; i < 8; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			p, err := s.Load(ctx) // keeps other connections busy
-			if err == nil && len(p.Modules) == 0 {
-				err = os.ErrInvalid
-			}
-			errs <- s.Replace(ctx, &authoring.Project{Title: "x", SourceLocale: "en",
-				Modules: []authoring.Module{{ID: "m", Blocks: []authoring.Block{{ID: "b", Content: &authoring.Image{Media: "missing"}}}}},
-				Media:   []authoring.Media{{Hash: "missing", Name: "m.png", Type: "image/png"}},
-			}, authoringtest.MediaMap{})
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		if err == nil {
-			t.Fatal("Replace with unreadable media succeeded")
-		}
-	}
-	got, err := s.Load(ctx)
-	if err != nil || len(got.Modules) != 1 || got.Modules[0].ID != "ladders" {
-		t.Fatalf("a failed import changed the project: %v", err)
-	}
-}
-
-func TestForeignKeyPragma(t *testing.T) {
-	_, path, _ := MustCreate(t)
+	path := MustCreateClosed(t)
+	want, media := fixture()
 	s, err := sqlite.Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.InsertBlock(ctx, "no-such-module", authoring.Block{ID: "b", Content: &authoring.Divider{}}, 0); authoring.ErrorCode(err) != authoring.ENOTFOUND {
-		t.Errorf("block for a missing module: %v", err)
+	got := mustLoad(t, s)
+	sort.Slice(want.Media, func(i, j int) bool { return want.Media[i].Hash < want.Media[j].Hash })
+	if g, w := snapshot(t, got), snapshot(t, want); g != w {
+		t.Fatalf("project changed on the way through SQLite:\n got %s\nwant %s", g, w)
+	}
+	var kinds []authoring.BlockKind
+	for _, b := range got.Modules[0].Blocks {
+		kinds = append(kinds, b.Kind())
+	}
+	if !slices.Equal(kinds, authoring.BlockKinds()) {
+		t.Errorf("kinds %v, want every kind in order", kinds)
+	}
+	for hash, bytesWant := range media {
+		data, err := s.ReadMedia(ctx, hash)
+		if err != nil || !bytes.Equal(data, bytesWant) {
+			t.Errorf("media %s: %v", hash, err)
+		}
+	}
+	_, err = s.ReadMedia(ctx, authoring.HashMedia([]byte("never added")))
+	wantCode(t, err, authoring.ENOTFOUND)
+}
+
+func TestCreate(t *testing.T) {
+	dir := t.TempDir()
+	p, _ := fixture()
+	t.Run("Settings", func(t *testing.T) {
+		path := filepath.Join(dir, "new.stacklet")
+		s, err := sqlite.Create(ctx, path, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		got := mustLoad(t, s)
+		if got.Title != p.Title || got.Theme != p.Theme || !slices.Equal(got.TargetLocales, p.TargetLocales) ||
+			len(got.Credentials) != 1 || len(got.Modules) != 0 || len(got.Media) != 0 {
+			t.Errorf("new project: %s", snapshot(t, got))
+		}
+	})
+	t.Run("ExistingFile", func(t *testing.T) {
+		path := filepath.Join(dir, "precious.stacklet")
+		os.WriteFile(path, []byte("precious"), 0o644)
+		_, err := sqlite.Create(ctx, path, p)
+		wantCode(t, err, authoring.ECONFLICT)
+		if data, _ := os.ReadFile(path); string(data) != "precious" {
+			t.Error("Create changed an existing file")
+		}
+	})
+	t.Run("MissingFolder", func(t *testing.T) {
+		_, err := sqlite.Create(ctx, filepath.Join(dir, "absent", "p.stacklet"), p)
+		wantCode(t, err, authoring.ENOTFOUND)
+	})
+	t.Run("DuplicateLocaleLeavesNoFile", func(t *testing.T) {
+		bad := *p
+		bad.TargetLocales = []authoring.Locale{"de", "de"}
+		path := filepath.Join(dir, "bad.stacklet")
+		_, err := sqlite.Create(ctx, path, &bad)
+		wantCode(t, err, authoring.EINVALID)
+		if _, err := os.Stat(path); !os.IsNotExist(err) {
+			t.Error("a failed Create left a file behind")
+		}
+	})
+}
+
+// TestFileIsMarked checks the header fields other tools see: the
+// application id ("STKL") and the schema version.
+func TestFileIsMarked(t *testing.T) {
+	data, err := os.ReadFile(MustCreateClosed(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(data[68:72]); got != "STKL" {
+		t.Errorf("application id %q", got)
+	}
+	if data[60] != 0 || data[61] != 0 || data[62] != 0 || data[63] == 0 {
+		t.Errorf("user_version bytes % x", data[60:64])
 	}
 }
 
-func BenchmarkOpenProject(b *testing.B) {
-	p, media := authoringtest.Project()
-	base := p.Modules[0]
-	p.Modules = nil
-	for i := 0; i < 20; i++ {
-		m := base
-		m.ID = "m" + string(rune('a'+i))
-		p.Modules = append(p.Modules, m)
+func TestSettings(t *testing.T) {
+	s, path, p := MustCreate(t)
+	changed := *p
+	changed.Title = "Site safety 2"
+	changed.TargetLocales = []authoring.Locale{"fr"}
+	changed.Theme = authoring.Theme{Accent: "#000000", Font: authoring.FontSerif}
+	changed.Credentials = nil
+	if err := s.UpdateSettings(ctx, &changed); err != nil {
+		t.Fatal(err)
 	}
-	path := filepath.Join(b.TempDir(), "big.stacklet")
-	s, err := sqlite.Create(ctx, path, p)
-	if err != nil {
-		b.Fatal(err)
+	got := mustLoad(t, s)
+	if got.Title != changed.Title || got.Theme != changed.Theme || !slices.Equal(got.TargetLocales, changed.TargetLocales) ||
+		len(got.Credentials) != 0 || len(got.Modules) != 1 {
+		t.Fatalf("settings: %s", snapshot(t, got))
 	}
-	if err := s.Replace(ctx, p, media); err != nil {
-		b.Fatal(err)
+	before := snapshot(t, got)
+	changed.Title, changed.TargetLocales = "lost", []authoring.Locale{"fr", "it", "fr"}
+	wantCode(t, s.UpdateSettings(ctx, &changed), authoring.EINVALID)
+	if after := snapshot(t, mustLoad(t, s)); after != before {
+		t.Errorf("a refused settings change was half saved:\n%s", after)
 	}
+	checkDense(t, path)
+}
+
+func TestBlockActions(t *testing.T) {
+	s, path, _ := MustCreate(t)
+	if err := s.InsertModule(ctx, statements("m", "a", "b", "c", "d"), 0); err != nil {
+		t.Fatal(err)
+	}
+	stmt := func(id, text string) authoring.Block {
+		return authoring.Block{ID: id, Content: &authoring.Statement{Text: text}}
+	}
+	tests := []struct {
+		name string
+		do   func() error
+		want []string // order afterwards
+	}{
+		{"InsertMiddle", func() error { return s.InsertBlock(ctx, "m", stmt("x", "X"), 1) }, []string{"a", "x", "b", "c", "d"}},
+		{"InsertBeforeStartClamps", func() error { return s.InsertBlock(ctx, "m", stmt("y", "Y"), -3) }, []string{"y", "a", "x", "b", "c", "d"}},
+		{"InsertPastEndClamps", func() error { return s.InsertBlock(ctx, "m", stmt("z", "Z"), 99) }, []string{"y", "a", "x", "b", "c", "d", "z"}},
+		{"MoveDown", func() error { return s.MoveBlock(ctx, "m", "a", 3) }, []string{"y", "x", "b", "a", "c", "d", "z"}},
+		{"MoveUp", func() error { return s.MoveBlock(ctx, "m", "d", 0) }, []string{"d", "y", "x", "b", "a", "c", "z"}},
+		{"MovePastEnd", func() error { return s.MoveBlock(ctx, "m", "y", 99) }, []string{"d", "x", "b", "a", "c", "z", "y"}},
+		{"MoveInPlace", func() error { return s.MoveBlock(ctx, "m", "b", 2) }, []string{"d", "x", "b", "a", "c", "z", "y"}},
+		{"DeleteFirst", func() error { return s.DeleteBlock(ctx, "m", "d") }, []string{"x", "b", "a", "c", "z", "y"}},
+		{"DeleteMiddle", func() error { return s.DeleteBlock(ctx, "m", "a") }, []string{"x", "b", "c", "z", "y"}},
+		{"DeleteLast", func() error { return s.DeleteBlock(ctx, "m", "y") }, []string{"x", "b", "c", "z"}},
+		{"UpdateChangesKind", func() error {
+			return s.UpdateBlock(ctx, "m", authoring.Block{ID: "b", Content: &authoring.Callout{Tone: authoring.ToneTip, Body: "Tip"}})
+		}, []string{"x", "b", "c", "z"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.do(); err != nil {
+				t.Fatal(err)
+			}
+			wantIDs(t, blockIDs(t, s, "m"), tt.want...)
+			checkDense(t, path)
+		})
+	}
+	m, _ := mustLoad(t, s).Module("m")
+	if c, ok := m.Blocks[1].Content.(*authoring.Callout); !ok || c.Body != "Tip" {
+		t.Errorf("update lost: %#v", m.Blocks[1].Content)
+	}
+}
+
+func TestBlockActionErrors(t *testing.T) {
+	s, path, _ := MustCreate(t)
+	if err := s.InsertModule(ctx, statements("m", "a", "b"), 0); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, mustLoad(t, s))
+	div := func(id string) authoring.Block { return authoring.Block{ID: id, Content: &authoring.Divider{}} }
+	tests := []struct {
+		name string
+		err  error
+		code string
+	}{
+		{"InsertDuplicateID", s.InsertBlock(ctx, "m", div("a"), 0), authoring.ECONFLICT},
+		{"InsertIntoMissingModule", s.InsertBlock(ctx, "nope", div("c"), 0), authoring.ENOTFOUND},
+		{"InsertBadID", s.InsertBlock(ctx, "m", div("Bad ID"), 0), authoring.EINVALID},
+		{"InsertNoContent", s.InsertBlock(ctx, "m", authoring.Block{ID: "c"}, 0), authoring.EINVALID},
+		{"UpdateMissing", s.UpdateBlock(ctx, "m", div("nope")), authoring.ENOTFOUND},
+		{"UpdateInOtherModule", s.UpdateBlock(ctx, "ladders", div("a")), authoring.ENOTFOUND},
+		{"MoveMissing", s.MoveBlock(ctx, "m", "nope", 0), authoring.ENOTFOUND},
+		{"DeleteMissing", s.DeleteBlock(ctx, "m", "nope"), authoring.ENOTFOUND},
+		{"DeleteFromOtherModule", s.DeleteBlock(ctx, "ladders", "a"), authoring.ENOTFOUND},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantCode(t, tt.err, tt.code) })
+	}
+	if after := snapshot(t, mustLoad(t, s)); after != before {
+		t.Errorf("refused actions changed the project")
+	}
+	checkDense(t, path)
+}
+
+func TestModuleActions(t *testing.T) {
+	s, path, _ := MustCreate(t)
+	tests := []struct {
+		name string
+		do   func() error
+		want []string
+	}{
+		{"InsertFront", func() error { return s.InsertModule(ctx, statements("a", "a1"), 0) }, []string{"a", "ladders"}},
+		{"InsertEnd", func() error { return s.InsertModule(ctx, statements("b", "b1", "b2"), 99) }, []string{"a", "ladders", "b"}},
+		{"InsertMiddle", func() error { return s.InsertModule(ctx, statements("c"), 1) }, []string{"a", "c", "ladders", "b"}},
+		{"MoveToEnd", func() error { return s.MoveModule(ctx, "a", 9) }, []string{"c", "ladders", "b", "a"}},
+		{"MoveToFront", func() error { return s.MoveModule(ctx, "b", -1) }, []string{"b", "c", "ladders", "a"}},
+		{"DeleteMiddle", func() error { return s.DeleteModule(ctx, "c") }, []string{"b", "ladders", "a"}},
+		{"DeleteFirst", func() error { return s.DeleteModule(ctx, "b") }, []string{"ladders", "a"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.do(); err != nil {
+				t.Fatal(err)
+			}
+			wantIDs(t, moduleIDs(t, s), tt.want...)
+			checkDense(t, path)
+		})
+	}
+	t.Run("DeleteTakesBlocks", func(t *testing.T) {
+		if n := column(t, rawDB(t, path), "SELECT count(*) FROM blocks WHERE module_id IN ('b', 'c')"); n[0] != "0" {
+			t.Errorf("%s blocks of deleted modules remain", n[0])
+		}
+	})
+}
+
+func TestUpdateModuleKeepsBlocks(t *testing.T) {
+	s, _, p := MustCreate(t)
+	m := p.Modules[0]
+	m.Title, m.Minutes, m.Outcomes, m.Keywords, m.RevealAnswers = "Ladders", 7, nil, []string{"a", "b"}, false
+	m.Blocks = nil // settings only: blocks are saved one by one
+	if err := s.UpdateModule(ctx, &m); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := mustLoad(t, s).Module("ladders")
+	if got.Title != "Ladders" || got.Minutes != 7 || got.Outcomes == nil || len(got.Outcomes) != 0 ||
+		!slices.Equal(got.Keywords, m.Keywords) || got.RevealAnswers || len(got.Blocks) != len(p.Modules[0].Blocks) {
+		t.Errorf("after update: %+v", got)
+	}
+	m.ID = "nope"
+	wantCode(t, s.UpdateModule(ctx, &m), authoring.ENOTFOUND)
+}
+
+func TestModuleActionErrors(t *testing.T) {
+	s, path, p := MustCreate(t)
+	before := snapshot(t, mustLoad(t, s))
+	tests := []struct {
+		name string
+		err  error
+		code string
+	}{
+		{"InsertDuplicateID", s.InsertModule(ctx, statements("ladders", "x"), 0), authoring.ECONFLICT},
+		{"InsertBadID", s.InsertModule(ctx, statements("../evil", "x"), 0), authoring.EINVALID},
+		// The third block clashes: the module and its first blocks must go too.
+		{"InsertRollsBack", s.InsertModule(ctx, statements("new", "x", "y", "x"), 0), authoring.ECONFLICT},
+		{"InsertBadBlockRollsBack", s.InsertModule(ctx, statements("new", "x", "Y"), 0), authoring.EINVALID},
+		{"MoveMissing", s.MoveModule(ctx, "nope", 0), authoring.ENOTFOUND},
+		{"DeleteMissing", s.DeleteModule(ctx, "nope"), authoring.ENOTFOUND},
+		{"ReplaceWithUnreadableMedia", s.Replace(ctx, &authoring.Project{Title: "x", SourceLocale: "en",
+			Media: p.Media}, authoringtest.MediaMap{}), authoring.ENOTFOUND},
+		{"ReplaceWithWrongBytes", s.Replace(ctx, &authoring.Project{Title: "x", SourceLocale: "en",
+			Media: p.Media[:1]}, authoringtest.MediaMap{p.Media[0].Hash: authoringtest.VTT}), authoring.EINVALID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { wantCode(t, tt.err, tt.code) })
+	}
+	if after := snapshot(t, mustLoad(t, s)); after != before {
+		t.Errorf("refused actions changed the project:\n%s", after)
+	}
+	checkDense(t, path)
+}
+
+func TestReplaceChecksMediaHash(t *testing.T) {
+	s, _, _ := MustCreate(t)
+	png, _ := authoring.NewMedia("dot.png", authoringtest.PNG)
+	other := append(slices.Clone(authoringtest.PNG), 0) // still a PNG, other hash
+	err := s.Replace(ctx, &authoring.Project{Title: "x", SourceLocale: "en", Media: []authoring.Media{png}},
+		authoringtest.MediaMap{png.Hash: other})
+	wantCode(t, err, authoring.ECORRUPT)
+}
+
+func TestReplace(t *testing.T) {
+	s, _, _ := MustCreate(t)
+	next := &authoring.Project{Title: "Other", SourceLocale: "fr", Theme: authoring.Theme{Accent: "#123456"},
+		Modules: []authoring.Module{*statements("one", "a"), *statements("two", "b", "c")}}
+	if err := s.Replace(ctx, next, authoringtest.MediaMap{}); err != nil {
+		t.Fatal(err)
+	}
+	got := mustLoad(t, s)
+	if got.Title != "Other" || len(got.Media) != 0 || len(got.TargetLocales) != 0 {
+		t.Errorf("old settings or media survived: %s", snapshot(t, got))
+	}
+	wantIDs(t, moduleIDs(t, s), "one", "two")
+	wantIDs(t, blockIDs(t, s, "two"), "b", "c")
+}
+
+func TestMedia(t *testing.T) {
+	s, path, p := MustCreate(t)
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>`)
+	bom := append([]byte("\xef\xbb\xbf"), authoringtest.VTT...)
+	adds := []struct {
+		name     string
+		data     []byte
+		code     string
+		wantType string
+	}{
+		{"logo.svg", svg, "", "image/svg+xml"},
+		{"Sub.VTT", bom, "", "text/vtt"},
+		{"again.png", authoringtest.PNG, "", "image/png"}, // stored already as dot.png
+		{"fake.vtt", []byte("hello"), authoring.EINVALID, ""},
+		{"gif.png", []byte("GIF89a\x01\x00\x01\x00"), authoring.EINVALID, ""},
+		{"notes.txt", []byte("text"), authoring.EINVALID, ""},
+		{"empty.mp3", nil, authoring.EINVALID, ""},
+	}
+	for _, tt := range adds {
+		t.Run("Add/"+tt.name, func(t *testing.T) {
+			m, err := s.AddMedia(ctx, tt.name, tt.data)
+			wantCode(t, err, tt.code)
+			if err == nil && (m.Type != tt.wantType || m.Hash != authoring.HashMedia(tt.data) || m.Size != int64(len(tt.data))) {
+				t.Errorf("entry %+v", m)
+			}
+		})
+	}
+	t.Run("DedupeKeepsFirstName", func(t *testing.T) {
+		m, _ := s.AddMedia(ctx, "again.png", authoringtest.PNG)
+		if m.Name != "dot.png" {
+			t.Errorf("name %q", m.Name)
+		}
+		got := mustLoad(t, s).Media
+		if len(got) != len(p.Media)+2 || !sort.SliceIsSorted(got, func(i, j int) bool { return got[i].Hash < got[j].Hash }) {
+			t.Errorf("library not deduped or not sorted by hash: %+v", got)
+		}
+	})
+	vtt := authoring.HashMedia(authoringtest.VTT)
+	removes := []struct {
+		name, hash, code string
+	}{
+		{"Logo", p.Theme.Logo, authoring.ECONFLICT},
+		{"Captions", vtt, authoring.ECONFLICT},
+		{"Video", authoring.HashMedia(authoringtest.MP4), authoring.ECONFLICT},
+		{"Unknown", authoring.HashMedia([]byte("x")), authoring.ENOTFOUND},
+		{"Unused", authoring.HashMedia(bom), ""},
+	}
+	for _, tt := range removes {
+		t.Run("Remove/"+tt.name, func(t *testing.T) {
+			wantCode(t, s.RemoveMedia(ctx, tt.hash), tt.code)
+			_, err := s.ReadMedia(ctx, tt.hash)
+			if tt.code == "" || tt.code == authoring.ENOTFOUND {
+				wantCode(t, err, authoring.ENOTFOUND)
+			} else if err != nil {
+				t.Errorf("refused removal lost the file: %v", err)
+			}
+		})
+	}
+	t.Run("RemoveAfterLastUse", func(t *testing.T) {
+		if err := s.DeleteModule(ctx, "ladders"); err != nil {
+			t.Fatal(err)
+		}
+		wantCode(t, s.RemoveMedia(ctx, vtt), "")
+	})
+	checkDense(t, path)
+}
+
+// TestUnknownKindIsCorrupt stores a block of a kind this build does not
+// know, as a newer Stacklet or a damaged file might hold.
+func TestUnknownKindIsCorrupt(t *testing.T) {
+	s, path, _ := MustCreate(t)
 	s.Close()
-	for b.Loop() {
-		s, err := sqlite.Open(ctx, path)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if _, err := s.Load(ctx); err != nil {
-			b.Fatal(err)
-		}
-		s.Close()
+	db := openRW(t, path)
+	if _, err := db.Exec(`UPDATE blocks SET content = json_set(content, '$.kind', 'hologram') WHERE id = 'divider-m'`); err != nil {
+		t.Fatal(err)
 	}
+	db.Close()
+	s2, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	_, err = s2.Load(ctx)
+	wantCode(t, err, authoring.ECORRUPT)
 }
