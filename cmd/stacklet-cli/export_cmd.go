@@ -1,0 +1,131 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export"
+)
+
+func init() {
+	register(command{name: "export", summary: "write SCORM 1.2, SCORM 2004 or web packages", usage: "PROJECT", setup: setupExport})
+}
+
+// exportRow is one package of "export --json".
+type exportRow struct {
+	Module string           `json:"module"`
+	Format authoring.Format `json:"format"`
+	Locale authoring.Locale `json:"locale"`
+	Path   string           `json:"path,omitempty"`
+	Error  string           `json:"error,omitempty"`
+	Code   string           `json:"code,omitempty"`
+}
+
+func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
+	src := addProjectFlags(fs)
+	formats := fs.String("format", "scorm2004", "comma-separated formats: scorm12, scorm2004, web")
+	module := fs.String("module", "all", "module id, or all")
+	locale := fs.String("locale", "", "package locale (default: the project's source locale)")
+	out := fs.String("o", ".", "output folder")
+	asJSON := fs.Bool("json", false, "write a JSON summary")
+	return func(ctx context.Context, e *env, args []string) error {
+		l, _, err := src.open(ctx, args)
+		if err != nil {
+			return err
+		}
+		defer l.close()
+		jobs, err := exportJobs(l, *formats, *module, *locale)
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return err
+		}
+		bar := newProgressBar(e, len(jobs), *asJSON)
+		results := export.WriteAll(ctx, jobs, *out, bar.update)
+		bar.finish()
+		return reportExport(e, results, *asJSON)
+	}
+}
+
+func exportJobs(l *loaded, formats, module, locale string) ([]export.Job, error) {
+	var fmts []authoring.Format
+	for _, name := range splitList(formats) {
+		f, err := authoring.ParseFormat(name)
+		if err != nil {
+			return nil, err
+		}
+		fmts = append(fmts, f)
+	}
+	if len(fmts) == 0 {
+		return nil, usageError("--format names no format")
+	}
+	ids, err := moduleIDs(l.project, module)
+	if err != nil {
+		return nil, err
+	}
+	var jobs []export.Job
+	for _, id := range ids {
+		for _, f := range fmts {
+			jobs = append(jobs, export.Job{Project: l.project, ModuleID: id, Format: f,
+				Locale: authoring.Locale(locale), Media: l.media})
+		}
+	}
+	return jobs, nil
+}
+
+func moduleIDs(p *authoring.Project, module string) ([]string, error) {
+	if module != "all" {
+		_, err := p.Module(module)
+		return []string{module}, err
+	}
+	if len(p.Modules) == 0 {
+		return nil, authoring.Errorf(authoring.EINVALID, "project %q has no modules to export", p.Title)
+	}
+	ids := make([]string, len(p.Modules))
+	for i, m := range p.Modules {
+		ids[i] = m.ID
+	}
+	return ids, nil
+}
+
+func reportExport(e *env, results []export.Result, asJSON bool) error {
+	rows := make([]exportRow, len(results))
+	var firstErr error
+	failed := 0
+	for i, r := range results {
+		rows[i] = exportRow{Module: r.Job.ModuleID, Format: r.Job.Format, Locale: r.Job.Locale, Path: r.Path}
+		if r.Err != nil {
+			failed++
+			rows[i].Error, rows[i].Code = authoring.ErrorMessage(r.Err), authoring.ErrorCode(r.Err)
+			if firstErr == nil {
+				firstErr = r.Err
+			}
+		}
+	}
+	if asJSON {
+		if err := writeJSON(e.stdout, rows); err != nil {
+			return err
+		}
+	} else {
+		printExport(e, rows)
+	}
+	if failed > 0 {
+		return &authoring.Error{Code: authoring.ErrorCode(firstErr),
+			Message: fmt.Sprintf("%d of %d package(s) failed", failed, len(results))}
+	}
+	return nil
+}
+
+func printExport(e *env, rows []exportRow) {
+	for _, r := range rows {
+		if r.Error != "" {
+			fmt.Fprintf(e.stderr, "%s (%s): %s\n", r.Module, r.Format, r.Error)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "wrote %s\n", r.Path)
+	}
+}

@@ -1,0 +1,178 @@
+// Package export turns a module into a package an LMS or a web server runs:
+// the learner player's pages, the module's media and, for SCORM, a manifest.
+// Each format has its own package; this one validates, assembles, checks and
+// writes.
+package export
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export/archive"
+	"github.com/stacklet/stacklet/export/media"
+	"github.com/stacklet/stacklet/export/player"
+	"github.com/stacklet/stacklet/export/scorm12"
+	"github.com/stacklet/stacklet/export/scorm2004"
+)
+
+// Launch is the page an LMS opens.
+const Launch = "index.html"
+
+// Job is one package to build.
+type Job struct {
+	Project  *authoring.Project
+	ModuleID string
+	Format   authoring.Format
+	Locale   authoring.Locale // empty: the project's source locale
+	Media    authoring.MediaSource
+	// Processor caches processed media across the jobs of a batch; nil
+	// processes afresh.
+	Processor *media.Processor
+}
+
+// Build validates the module and returns every file of its package, sorted.
+func Build(ctx context.Context, job Job) ([]archive.File, error) {
+	m, locale, err := job.resolve()
+	if err != nil {
+		return nil, err
+	}
+	files, paths, err := job.mediaFiles(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := player.Render(player.Options{
+		Project: job.Project, Module: m, Locale: locale, Format: job.Format,
+		MediaPath: func(hash string) string { return paths[hash] },
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render module %q: %w", m.Title, err)
+	}
+	for name, data := range pages {
+		files = append(files, archive.File{Name: name, Data: data})
+	}
+	archive.Sort(files)
+	if files, err = addManifest(job, m, locale, files); err != nil {
+		return nil, err
+	}
+	if err := SelfCheck(files); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// resolve finds the module, refuses it while it has errors and settles the locale.
+func (job Job) resolve() (*authoring.Module, authoring.Locale, error) {
+	m, err := job.Project.Module(job.ModuleID)
+	if err != nil {
+		return nil, "", err
+	}
+	if problems := authoring.Errors(job.Project.Validate(m)); len(problems) > 0 {
+		return nil, "", authoring.ProblemsError(problems)
+	}
+	locale := job.Locale
+	if locale == "" || locale == job.Project.SourceLocale {
+		return m, job.Project.SourceLocale, nil
+	}
+	if !job.Project.HasLocale(locale) {
+		return nil, "", authoring.Errorf(authoring.EINVALID, "locale %q is not one of the project's locales", locale)
+	}
+	return nil, "", authoring.Errorf(authoring.EINVALID,
+		"module %q has no %s translation yet: export in %s, the source locale", m.Title, locale, job.Project.SourceLocale)
+}
+
+// mediaFiles processes the media the module uses, and the theme logo. Unused
+// library files stay out of the package.
+func (job Job) mediaFiles(ctx context.Context, m *authoring.Module) ([]archive.File, map[string]string, error) {
+	proc := job.Processor
+	if proc == nil {
+		proc = media.NewProcessor()
+	}
+	hashes := m.MediaHashes()
+	if logo := job.Project.Theme.Logo; logo != "" {
+		hashes = append(hashes, logo)
+	}
+	var files []archive.File
+	paths := map[string]string{}
+	for _, h := range hashes {
+		if _, done := paths[h]; done {
+			continue
+		}
+		f, err := job.processOne(ctx, proc, h)
+		if err != nil {
+			return nil, nil, err
+		}
+		paths[h] = f.Name
+		files = append(files, archive.File{Name: f.Name, Data: f.Data})
+	}
+	return files, paths, nil
+}
+
+func (job Job) processOne(ctx context.Context, proc *media.Processor, hash string) (media.File, error) {
+	if err := ctx.Err(); err != nil {
+		return media.File{}, authoring.Errorf(authoring.ECANCELED, "export canceled")
+	}
+	item, ok := job.Project.MediaByHash(hash)
+	if !ok {
+		return media.File{}, authoring.Errorf(authoring.ENOTFOUND, "media %s is used but missing from the library", hash)
+	}
+	data, err := job.Media.ReadMedia(ctx, hash)
+	if err != nil {
+		return media.File{}, fmt.Errorf("media %q: %w", item.Name, err)
+	}
+	return proc.Process(item, data)
+}
+
+func addManifest(job Job, m *authoring.Module, locale authoring.Locale, files []archive.File) ([]archive.File, error) {
+	if job.Format == authoring.FormatWeb {
+		return files, nil
+	}
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	in := scorm12.Input{Project: job.Project, Module: m, Locale: locale, Launch: Launch, Files: names}
+	var data []byte
+	var err error
+	switch job.Format {
+	case authoring.FormatSCORM12:
+		data, err = scorm12.Manifest(in)
+	case authoring.FormatSCORM2004:
+		data, err = scorm2004.Manifest(in)
+	default:
+		return nil, authoring.Errorf(authoring.EINVALID, "unknown format %q", job.Format)
+	}
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, archive.File{Name: "imsmanifest.xml", Data: data})
+	archive.Sort(files)
+	return files, nil
+}
+
+// FileName is the package's file name: module, format and locale, so a batch
+// of exports sits side by side in one folder.
+func FileName(job Job) string {
+	locale := job.Locale
+	if locale == "" {
+		locale = job.Project.SourceLocale
+	}
+	return fmt.Sprintf("%s-%s-%s.zip", job.ModuleID, job.Format, locale)
+}
+
+// WriteZip builds the package and writes it to dir/FileName(job), atomically.
+func WriteZip(ctx context.Context, job Job, dir string) (string, error) {
+	files, err := Build(ctx, job)
+	if err != nil {
+		return "", err
+	}
+	dst := filepath.Join(dir, FileName(job))
+	if err := archive.WriteFileAtomic(ctx, dst, files); err != nil {
+		if ctx.Err() != nil {
+			return "", authoring.Errorf(authoring.ECANCELED, "export canceled: %s was not written", dst)
+		}
+		return "", fmt.Errorf("write %s: %w", dst, err)
+	}
+	return dst, nil
+}
