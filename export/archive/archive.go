@@ -101,6 +101,9 @@ func WriteFileAtomic(ctx context.Context, dst string, files []File) (err error) 
 	if err = ctx.Err(); err != nil {
 		return err
 	}
+	if err = tmp.Chmod(0o644); err != nil { // CreateTemp makes 0600; packages are shared
+		return err
+	}
 	if err = tmp.Sync(); err != nil {
 		return err
 	}
