@@ -24,7 +24,9 @@ func project(blocks ...authoring.Block) (*authoring.Project, *authoring.Module) 
 	return p, &p.Modules[0]
 }
 
-func block(id string, c authoring.Content) authoring.Block { return authoring.Block{ID: id, Content: c} }
+func block(id string, c authoring.Content) authoring.Block {
+	return authoring.Block{ID: id, Content: c}
+}
 
 func question() authoring.QuestionBase {
 	return authoring.QuestionBase{Prompt: "Which?", Mode: authoring.Graded, Weight: 1}
