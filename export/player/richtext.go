@@ -23,18 +23,28 @@ type rtInline struct {
 	NewTab string
 }
 
-// richText parses src and shifts its headings so that "#" becomes h(top):
-// block content sits under the page's h1 and any panel heading.
+// richText parses src and shifts its headings to start at h(top): block
+// content sits under the page's h1 and any panel heading.
 func (r *renderer) richText(src, where string, top int) ([]rtBlock, error) {
 	blocks, err := richtext.Parse(src)
 	if err != nil {
 		return nil, authoring.Errorf(authoring.EINVALID, "%s: %v", where, err)
 	}
+	// The block's biggest heading becomes h(top) whatever mark the designer
+	// used, and no heading goes more than one level below the one before.
+	least := 4
+	for _, b := range blocks {
+		if b.Type == richtext.Heading {
+			least = min(least, b.Level)
+		}
+	}
+	prev := top - 1
 	out := make([]rtBlock, 0, len(blocks))
 	for _, b := range blocks {
 		switch b.Type {
 		case richtext.Heading:
-			level := min(top+b.Level-1, 6)
+			level := min(top+b.Level-least, prev+1, 6)
+			prev = level
 			if level == 2 {
 				r.seenH2 = true
 			}

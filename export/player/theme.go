@@ -71,14 +71,13 @@ var (
 const aa = 4.5
 
 // onAccent returns the text colour for buttons filled with accent: white or
-// dark ink, whichever contrasts more; one of them always passes AA unless
-// the dark ink is too light, then black does.
+// the page's dark ink when either passes AA, else black, which always passes
+// when white does not.
 func onAccent(accent rgb) rgb {
-	if contrast(white, accent) >= contrast(ink, accent) {
-		return white
-	}
-	if contrast(ink, accent) >= aa {
-		return ink
+	for _, c := range []rgb{white, ink} {
+		if contrast(c, accent) >= aa {
+			return c
+		}
 	}
 	return black
 }

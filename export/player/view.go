@@ -89,7 +89,7 @@ func (r *renderer) view(b authoring.Block, hidden bool) (blockView, error) {
 		v.Cards, err = r.cards(c.Cards)
 	case *authoring.Callout:
 		v.Callout = &calloutView{Tone: string(c.Tone), ToneLabel: r.s[toneIDs[c.Tone]], Title: c.Title}
-		v.Callout.Body, err = r.richText(c.Body, where, v.Level+1)
+		v.Callout.Body, err = r.richText(c.Body, where, v.Level)
 	case *authoring.Divider:
 	case *authoring.Gate:
 		v.Text = c.Label
