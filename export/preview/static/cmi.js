@@ -148,7 +148,7 @@
       initTwice: 101, initAfterEnd: 101, endBeforeInit: 301, endAfterEnd: 101,
       getBeforeInit: 301, getAfterEnd: 101, setBeforeInit: 301, setAfterEnd: 101,
       commitBeforeInit: 301, commitAfterEnd: 101, argument: 201, getFailure: 201, setFailure: 201,
-      undefined: 401, unimplemented: 401, notInitialized: 0, readOnly: 403, writeOnly: 404,
+      commitFailure: 101, undefined: 401, unimplemented: 401, notInitialized: 0, readOnly: 403, writeOnly: 404,
       type: 405, range: 405, length: 405, dependency: 201, noChildren: 202, noCount: 203, keyword: 402,
     },
     messages: {
@@ -240,7 +240,7 @@
       initTwice: 103, initAfterEnd: 104, endBeforeInit: 112, endAfterEnd: 113,
       getBeforeInit: 122, getAfterEnd: 123, setBeforeInit: 132, setAfterEnd: 133,
       commitBeforeInit: 142, commitAfterEnd: 143, argument: 201, getFailure: 301, setFailure: 351,
-      undefined: 401, unimplemented: 402, notInitialized: 403, readOnly: 404, writeOnly: 405,
+      commitFailure: 391, undefined: 401, unimplemented: 402, notInitialized: 403, readOnly: 404, writeOnly: 405,
       type: 406, range: 407, length: 351, dependency: 408, noChildren: 301, noCount: 301, keyword: 404,
     },
     messages: {
@@ -268,12 +268,15 @@
     const m = /^(\d+):(\d+):(\d+(?:\.\d+)?)$/.exec(s || '');
     return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : 0;
   }
+  // Both formats count in hundredths, the finest unit either allows.
+  function splitTime(seconds) {
+    const cs = Math.round(seconds * 100);
+    return { h: Math.floor(cs / 360000), m: Math.floor((cs % 360000) / 6000), s: Math.floor((cs % 6000) / 100), cs: cs % 100 };
+  }
   function formatTimespan12(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = seconds - h * 3600 - m * 60;
+    const t = splitTime(seconds);
     const pad = function (n, w) { return String(n).padStart(w, '0'); };
-    return pad(h, 4) + ':' + pad(m, 2) + ':' + s.toFixed(2).padStart(5, '0');
+    return pad(t.h, 4) + ':' + pad(t.m, 2) + ':' + pad(t.s, 2) + (t.cs ? '.' + pad(t.cs, 2) : '');
   }
   // Years and months have no fixed length; an LMS has to pick one too.
   function parseDuration(s) {
@@ -283,10 +286,8 @@
     return n(1) * 365 * 86400 + n(2) * 30 * 86400 + n(3) * 86400 + n(4) * 3600 + n(5) * 60 + n(6);
   }
   function formatDuration(seconds) {
-    const h = Math.floor(seconds / 3600);
-    const m = Math.floor((seconds % 3600) / 60);
-    const s = Math.round((seconds - h * 3600 - m * 60) * 100) / 100;
-    return 'PT' + h + 'H' + m + 'M' + s + 'S';
+    const t = splitTime(seconds);
+    return 'PT' + t.h + 'H' + t.m + 'M' + (t.s + t.cs / 100) + 'S';
   }
 
   // ---- Element names. ----
@@ -361,12 +362,16 @@
       return null;
     }
 
-    function save() {
-      state.lastCommit = Date.now();
+    // save stores the state and returns why it could not; committed marks
+    // a commit by the content, which the panel shows, as opposed to the
+    // simulator's own bookkeeping.
+    function save(committed) {
+      if (committed) state.lastCommit = Date.now();
       try {
         storage.setItem(key, JSON.stringify(state));
+        return '';
       } catch (e) {
-        diagnostic = 'the browser refused to store the data: ' + e.message;
+        return 'the browser refused to store the data: ' + e.message;
       }
     }
 
@@ -374,7 +379,7 @@
       const data = freshData(model);
       return {
         format: model.version, attempt: 1, session: 1, phase: 'idle', started: false,
-        previousExit: '', totalSeconds: 0, lastCommit: 0, values: data.values, counts: data.counts,
+        totalSeconds: 0, lastCommit: 0, values: data.values, counts: data.counts,
       };
     }
 
@@ -392,7 +397,6 @@
       const resume = exit === 'suspend';
       const spent = model === scorm12 ? parseTimespan12(saved.values[k.sessionTime]) : parseDuration(saved.values[k.sessionTime]);
       next.started = false;
-      next.previousExit = exit;
       next.totalSeconds = saved.totalSeconds + spent;
       let entry = resume ? 'resume' : '';
       if (!resume && model === scorm2004) {
@@ -582,7 +586,8 @@
       const phase = phaseError('commitBeforeInit', 'commitAfterEnd');
       if (phase) return fail(phase, 'Commit is only allowed between initialize and terminate');
       if (arg !== '') return fail('argument', 'the argument must be ""');
-      save();
+      const refused = save(true);
+      if (refused) return fail('commitFailure', refused);
       ok();
       return 0;
     }
@@ -592,7 +597,8 @@
       if (phase) return fail(phase, state.phase === 'idle' ? 'the session was never initialized' : 'the session has already ended');
       if (arg !== '') return fail('argument', 'the argument must be ""');
       state.phase = 'ended';
-      save(); // terminating commits
+      const refused = save(true); // terminating commits
+      if (refused) return fail('commitFailure', refused);
       ok();
       return 0;
     }

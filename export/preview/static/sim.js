@@ -157,7 +157,7 @@
       const length = get(el).length;
       const label = numbers.format(length) + ' / ' + numbers.format(limit) + ' characters';
       return h('span', { class: 'sim-meter' }, [
-        h('span', { class: length > limit * 0.9 ? 'sim-error' : '' }, [label]),
+        h('span', { 'data-field': 'suspend_length', class: length > limit * 0.9 ? 'sim-error' : null }, [label]),
         h('meter', { min: '0', max: String(limit), low: String(limit * 0.75), high: String(limit * 0.9), optimum: '0', value: String(length), 'aria-label': 'Suspend data used' }),
       ]);
     };

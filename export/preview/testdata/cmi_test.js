@@ -180,7 +180,7 @@ test('SCORM 1.2 resumes after exit "suspend" and adds up total time', () => {
   expect(api, 'LMSGetValue', ['cmi.core.entry'], 'resume', 0);
   expect(api, 'LMSGetValue', ['cmi.suspend_data'], '{"a":1}', 0);
   expect(api, 'LMSGetValue', ['cmi.core.lesson_location'], 'b3', 0);
-  expect(api, 'LMSGetValue', ['cmi.core.total_time'], '0000:01:30.00', 0);
+  expect(api, 'LMSGetValue', ['cmi.core.total_time'], '0000:01:30', 0);
   api.LMSSetValue('cmi.core.session_time', '0000:00:30');
   api.LMSSetValue('cmi.core.lesson_status', 'completed');
   api.LMSFinish('');
@@ -192,7 +192,7 @@ test('SCORM 1.2 resumes after exit "suspend" and adds up total time', () => {
   expect(reloaded.api, 'LMSInitialize', [''], 'true', 0);
   expect(reloaded.api, 'LMSGetValue', ['cmi.core.entry'], '', 0);
   expect(reloaded.api, 'LMSGetValue', ['cmi.core.lesson_status'], 'completed', 0);
-  expect(reloaded.api, 'LMSGetValue', ['cmi.core.total_time'], '0000:02:00.00', 0);
+  expect(reloaded.api, 'LMSGetValue', ['cmi.core.total_time'], '0000:02:00', 0);
 });
 
 test('SCORM 2004 resumes after "suspend" and starts a new attempt after "normal"', () => {
@@ -274,7 +274,19 @@ test('unreadable saved data is dropped', () => {
 
 test('time spans', () => {
   assert.equal(CMI.formatTimespan12(3723.5), '0001:02:03.50');
+  assert.equal(CMI.formatTimespan12(59.999), '0000:01:00');
+  assert.equal(CMI.formatTimespan12(120), '0000:02:00');
   assert.equal(CMI.parseTimespan12('0001:02:03.50'), 3723.5);
   assert.equal(CMI.parseDuration('PT1H2M3.5S'), 3723.5);
   assert.equal(CMI.formatDuration(3723.5), 'PT1H2M3.5S');
+});
+
+test('a commit the browser cannot store fails with the version\'s commit error', () => {
+  for (const [format, commit, code] of [['scorm12', 'LMSCommit', 101], ['scorm2004', 'Commit', 391]]) {
+    const storage = CMI.memoryStorage();
+    const { api } = open(format, storage);
+    api[format === 'scorm12' ? 'LMSInitialize' : 'Initialize']('');
+    storage.setItem = () => { throw new Error('quota exceeded'); };
+    expect(api, commit, [''], 'false', code);
+  }
 });
