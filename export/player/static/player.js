@@ -185,7 +185,10 @@
 
   // progress re-checks block i after an interaction.
   function progress(i, commit) {
-    if (!st.v[i] && isDone(i)) st.v[i] = 1;
+    if (isDone(i)) {
+      st.v[i] = 1;
+      blocks[i].classList.remove('is-todo');
+    }
     changed(commit);
   }
 
@@ -310,12 +313,12 @@
   }
 
   function openGate(i) {
-    for (let j = 0; j < i; j++) {
-      if (!isDone(j)) {
-        setText($('[data-role=hint]', blocks[i]), S.gateLocked);
-        focusBlock(blocks[j]);
-        return;
-      }
+    const todo = blocks.slice(0, i).filter((b, j) => !isDone(j));
+    if (todo.length) {
+      // Say so at the gate and outline what is left, without moving the learner.
+      todo.forEach(b => b.classList.add('is-todo'));
+      setText($('[data-role=hint]', blocks[i]), S.gateLocked);
+      return;
     }
     st.g.push(i);
     st.v[i] = 1;
