@@ -369,3 +369,13 @@ func TestRenderErrors(t *testing.T) {
 		})
 	}
 }
+
+func BenchmarkRender(b *testing.B) {
+	p, _ := authoringtest.Project()
+	opts := Options{Project: p, Module: &p.Modules[0], Locale: "de", Format: authoring.FormatSCORM2004, MediaPath: mediaPaths(p)}
+	for b.Loop() {
+		if _, err := Render(opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -67,6 +67,7 @@
       ? { loc: 'cmi.core.lesson_location', exit: 'cmi.core.exit', time: 'cmi.core.session_time', score: 'cmi.core.score.' }
       : { loc: 'cmi.location', exit: 'cmi.exit', time: 'cmi.session_time', score: 'cmi.score.' };
     let n = 0; // next interaction index
+    let wasDone = false; // never take back a completion the LMS already has
     return {
       lms: true,
       v12,
@@ -75,7 +76,9 @@
         if (call(0, '') !== 'true') return false;
         n = parseInt(get('cmi.interactions._count'), 10) || 0;
         const status = v12 ? 'cmi.core.lesson_status' : 'cmi.completion_status';
-        if (['', 'not attempted', 'unknown'].includes(get(status))) set(status, last[status] = 'incomplete');
+        const now = get(status);
+        if (['', 'not attempted', 'unknown'].includes(now)) set(status, last[status] = 'incomplete');
+        wasDone = ['completed', 'passed'].includes(now);
         return true;
       },
       load: () => ({ data: get('cmi.suspend_data'), loc: get(K.loc) }),
@@ -92,10 +95,10 @@
           if (!v12) put('cmi.score.scaled', r.score / 100);
         }
         if (v12) {
-          put('cmi.core.lesson_status', r.complete ? r.success || 'completed'
-            : r.success === 'failed' && r.final ? 'failed' : 'incomplete');
+          const ls = r.complete ? r.success || 'completed' : r.success === 'failed' && r.final ? 'failed' : 'incomplete';
+          if (!(wasDone && ls === 'incomplete')) put('cmi.core.lesson_status', ls);
         } else {
-          put('cmi.completion_status', r.complete ? 'completed' : 'incomplete');
+          if (r.complete || !wasDone) put('cmi.completion_status', r.complete ? 'completed' : 'incomplete');
           if (r.success) put('cmi.success_status', r.success);
         }
       },
@@ -123,7 +126,7 @@
   }
 
   function web() {
-    const key = 'stacklet:' + D.module;
+    const key = 'stacklet:' + D.module + ':' + D.lang;
     let store = null;
     try { store = window.localStorage; } catch (e) { /* storage blocked */ }
     const none = () => {};
@@ -445,7 +448,7 @@
       const sep = v12 ? ',' : '[,]';
       const tok = j => (v12 && j < CH.length ? CH[j] : ids[j]);
       const clean = s => String(s).replace(/\[[,.]\]/g, ' ').slice(0, 250);
-      const x = { id: blocks[i].dataset.blockId, desc: q.prompt, weight: q.weight, ok, ms: Date.now() - since };
+      const x = { id: blocks[i].dataset.blockId, desc: q.prompt, weight: q.graded ? q.weight : 0, ok, ms: Date.now() - since };
       switch (q.kind) {
         case 'true-false':
           x.type = 'true-false';
