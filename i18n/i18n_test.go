@@ -234,7 +234,7 @@ func TestPlayerStringsErrors(t *testing.T) {
 		t.Errorf("unknown id: code %q", authoring.ErrorCode(err))
 	}
 	got, err := s.Text("YourScore", map[string]any{"Score": 80})
-	if want := "Ihr Ergebnis: 80 %"; err != nil || got != want {
+	if want := "Ihr Ergebnis: 80\u00a0%"; err != nil || got != want {
 		t.Errorf("YourScore = %q, %v", got, err)
 	}
 }
