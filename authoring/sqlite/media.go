@@ -85,8 +85,8 @@ func checkBlocksUnused(ctx context.Context, tx *sql.Tx, hash string) error {
 			return fmt.Errorf("module %q, block %d: %w", title, pos+1, err)
 		}
 		if usesMedia(b, hash) {
-			return authoring.Errorf(authoring.ECONFLICT, "module %q, block %d (%s) uses this file: remove it there first",
-				title, pos+1, b.Kind())
+			return authoring.Errorf(authoring.ECONFLICT, "module %q, block %d (%s %q) uses this file: remove it there first",
+				title, pos+1, b.Kind(), b.ID)
 		}
 	}
 	return rows.Err()
