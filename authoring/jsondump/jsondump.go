@@ -6,23 +6,23 @@
 //	media.json            the media library, sorted by hash
 //	media/<hash>.<ext>    media bytes
 //	modules/<id>.json     one module with its blocks
+//
+// All JSON is indented by two spaces, not HTML-escaped and ends in a newline,
+// so the same project always gives the same bytes.
 package jsondump
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
-	"fmt"
-	"os"
 	"path"
-	"path/filepath"
-	"sort"
+	"regexp"
 	"strings"
 
 	"github.com/stacklet/stacklet/authoring"
 )
 
-// Format and Version identify the folder layout in project.json.
+// Format and Version identify the folder layout in project.json. Version
+// grows when an older Stacklet could no longer read a dump correctly.
 const (
 	Format  = "stacklet-project"
 	Version = 1
@@ -40,91 +40,45 @@ type projectFile struct {
 	Modules       []string               `json:"modules"`
 }
 
-// mediaPath is where a media file lives in the folder.
+// The names a dump holds at its top level.
+const (
+	projectName = "project.json"
+	mediaName   = "media.json"
+	mediaDir    = "media"
+	modulesDir  = "modules"
+)
+
+var (
+	hashPattern = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	extPattern  = regexp.MustCompile(`^\.[a-z0-9]{1,8}$`)
+)
+
+// mediaPath is where a media file lives in the folder: its hash and the
+// lowercase extension of the name it was imported as.
 func mediaPath(m authoring.Media) string {
-	return "media/" + m.Hash + strings.ToLower(path.Ext(m.Name))
+	return mediaDir + "/" + m.Hash + strings.ToLower(path.Ext(m.Name))
 }
 
-// Write writes p into dir. The folder is built beside dir and swapped in at
-// the end, so a failed dump leaves the previous one intact. dir must be
-// absent, empty or a previous dump.
-func Write(ctx context.Context, dir string, p *authoring.Project, media authoring.MediaSource) error {
-	if err := checkTarget(dir); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(filepath.Dir(filepath.Clean(dir)), "."+filepath.Base(dir)+".tmp")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	files, err := render(ctx, p, media)
-	if err != nil {
-		return err
-	}
-	for name, data := range files {
-		full := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, data, 0o644); err != nil {
-			return err
-		}
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		return err
-	}
-	return os.Rename(tmp, dir)
-}
+func modulePath(id string) string { return modulesDir + "/" + id + ".json" }
 
-func checkTarget(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if os.IsNotExist(err) || (err == nil && len(entries) == 0) {
-		return nil
+// checkMediaEntry refuses entries whose hash or name would make an unsafe or
+// ambiguous file name in media/.
+func checkMediaEntry(where string, m authoring.Media) error {
+	if !hashPattern.MatchString(m.Hash) {
+		return authoring.Errorf(authoring.EINVALID, "%s: media %q has hash %q, which is not a lowercase SHA-256", where, m.Name, m.Hash)
 	}
-	if err != nil {
-		return err
-	}
-	if _, err := os.Stat(filepath.Join(dir, "project.json")); err != nil {
-		return authoring.Errorf(authoring.ECONFLICT, "%s is not empty and holds no earlier dump: choose an empty folder", dir)
+	if !extPattern.MatchString(strings.ToLower(path.Ext(m.Name))) {
+		return authoring.Errorf(authoring.EINVALID, "%s: media name %q needs a file extension such as .png", where, m.Name)
 	}
 	return nil
 }
 
-// render returns every file of the dump by slash path.
-func render(ctx context.Context, p *authoring.Project, media authoring.MediaSource) (map[string][]byte, error) {
-	files := map[string][]byte{}
-	pf := projectFile{Format: Format, Version: Version, Title: p.Title, SourceLocale: p.SourceLocale,
-		TargetLocales: nonNil(p.TargetLocales), Theme: p.Theme, Credentials: nonNil(p.Credentials), Modules: []string{}}
-	for _, m := range p.Modules {
-		pf.Modules = append(pf.Modules, m.ID)
-		data, err := encode(m)
-		if err != nil {
-			return nil, fmt.Errorf("module %q: %w", m.ID, err)
-		}
-		files["modules/"+m.ID+".json"] = data
+// checkModuleID refuses ids that would not make a safe file name in modules/.
+func checkModuleID(where, id string) error {
+	if !authoring.ValidID(id) {
+		return authoring.Errorf(authoring.EINVALID, "%s: module id %q must be lowercase letters, digits, '-' or '_'", where, id)
 	}
-	var err error
-	if files["project.json"], err = encode(pf); err != nil {
-		return nil, err
-	}
-	items := append([]authoring.Media{}, p.Media...)
-	sort.Slice(items, func(i, j int) bool { return items[i].Hash < items[j].Hash })
-	if files["media.json"], err = encode(items); err != nil {
-		return nil, err
-	}
-	for _, m := range items {
-		if files[mediaPath(m)], err = media.ReadMedia(ctx, m.Hash); err != nil {
-			return nil, fmt.Errorf("media %q: %w", m.Name, err)
-		}
-	}
-	return files, nil
-}
-
-func nonNil[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+	return nil
 }
 
 // encode writes indented JSON without HTML escaping, ending in a newline.
@@ -135,4 +89,18 @@ func encode(v any) ([]byte, error) {
 	enc.SetIndent("", "  ")
 	err := enc.Encode(v)
 	return buf.Bytes(), err
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// normalModule gives nil lists as [] so that a module built in code and the
+// same module loaded from a store dump to the same bytes.
+func normalModule(m authoring.Module) authoring.Module {
+	m.Outcomes, m.Keywords, m.Blocks = nonNil(m.Outcomes), nonNil(m.Keywords), nonNil(m.Blocks)
+	return m
 }

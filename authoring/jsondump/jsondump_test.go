@@ -1,10 +1,14 @@
 package jsondump_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
+	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,14 +20,72 @@ import (
 
 var ctx = context.Background()
 
+// testProject builds a project with every block kind (authoringtest), a
+// second module with empty lists, a credential, and text that JSON would
+// HTML-escape by default.
+func testProject() (*authoring.Project, authoringtest.MediaMap) {
+	p, media := authoringtest.Project()
+	p.Title = "Site safety <basics> & more"
+	p.Credentials = []authoring.Credential{{ID: "safe", Title: "Safe", Modules: []string{"ladders", "bare"}}}
+	p.Modules = append(p.Modules, authoring.Module{ID: "bare", Title: "Bare", Minutes: 1, Completion: authoring.CompleteWhenViewed,
+		Blocks: []authoring.Block{{ID: "only", Content: &authoring.Text{Body: "Ünïcode → fine"}}}})
+	return p, media
+}
+
+func mustWrite(tb testing.TB, dir string, p *authoring.Project, media authoring.MediaSource) {
+	tb.Helper()
+	if err := jsondump.Write(ctx, dir, p, media); err != nil {
+		tb.Fatal(err)
+	}
+}
+
+func wantCode(tb testing.TB, err error, code string) {
+	tb.Helper()
+	if got := authoring.ErrorCode(err); got != code {
+		tb.Fatalf("error code %q (%v), want %q", got, err, code)
+	}
+}
+
+// tree reads every file under dir by slash path.
+func tree(tb testing.TB, dir string) map[string][]byte {
+	tb.Helper()
+	files := map[string][]byte{}
+	err := fs.WalkDir(os.DirFS(dir), ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files[name], err = fs.ReadFile(os.DirFS(dir), name)
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return files
+}
+
+func sameTree(tb testing.TB, a, b string) {
+	tb.Helper()
+	ta, tbb := tree(tb, a), tree(tb, b)
+	for name, data := range ta {
+		if other, ok := tbb[name]; !ok {
+			tb.Errorf("%s is only in %s", name, a)
+		} else if !bytes.Equal(data, other) {
+			tb.Errorf("%s differs:\n%s\n---\n%s", name, data, other)
+		}
+	}
+	for name := range tbb {
+		if _, ok := ta[name]; !ok {
+			tb.Errorf("%s is only in %s", name, b)
+		}
+	}
+}
+
 // TestDumpImportDumpIsByteIdentical goes folder → SQLite file → folder.
 func TestDumpImportDumpIsByteIdentical(t *testing.T) {
 	dir := t.TempDir()
-	p, media := authoringtest.Project()
+	p, media := testProject()
 	first := filepath.Join(dir, "first")
-	if err := jsondump.Write(ctx, first, p, media); err != nil {
-		t.Fatal(err)
-	}
+	mustWrite(t, first, p, media)
 	read, readMedia, err := jsondump.Read(first)
 	if err != nil {
 		t.Fatal(err)
@@ -41,103 +103,223 @@ func TestDumpImportDumpIsByteIdentical(t *testing.T) {
 		t.Fatal(err)
 	}
 	second := filepath.Join(dir, "second")
-	if err := jsondump.Write(ctx, second, loaded, store); err != nil {
+	mustWrite(t, second, loaded, store)
+	sameTree(t, first, second)
+	if n := len(tree(t, first)); n != 2+len(p.Modules)+len(p.Media) {
+		t.Errorf("%d files in the dump", n)
+	}
+}
+
+func TestWriteFormat(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dump")
+	p, media := testProject()
+	mustWrite(t, dir, p, media)
+	files := tree(t, dir)
+	for name, data := range files {
+		if strings.HasSuffix(name, ".json") && !bytes.Equal(data, indented(t, data)) {
+			t.Errorf("%s is not 2-space indented JSON ending in a newline:\n%s", name, data)
+		}
+	}
+	if !bytes.Contains(files["project.json"], []byte(`"title": "Site safety <basics> & more"`)) {
+		t.Errorf("project.json escapes HTML:\n%s", files["project.json"])
+	}
+	bare := string(files["modules/bare.json"])
+	if !strings.Contains(bare, `"outcomes": [],`) || !strings.Contains(bare, `"keywords": [],`) {
+		t.Errorf("nil lists are not written as []:\n%s", bare)
+	}
+	logo, _ := p.MediaByHash(p.Theme.Logo)
+	if !bytes.Equal(files["media/"+logo.Hash+".png"], authoringtest.PNG) {
+		t.Error("media file missing or wrong")
+	}
+	if st, err := os.Stat(dir); err != nil || runtime.GOOS != "windows" && st.Mode().Perm() != 0o755 {
+		t.Errorf("dump folder mode: %v %v", st.Mode(), err)
+	}
+	again := filepath.Join(t.TempDir(), "again")
+	mustWrite(t, again, p, media)
+	sameTree(t, dir, again)
+}
+
+// indented is data laid out as the dump format says: two-space indent and
+// a final newline (json.Indent keeps key order and escapes as they are).
+func indented(t *testing.T, data []byte) []byte {
+	var compact, out bytes.Buffer
+	if err := json.Compact(&compact, data); err != nil {
 		t.Fatal(err)
 	}
-	if out, err := exec.Command("diff", "-r", first, second).CombinedOutput(); err != nil {
-		t.Fatalf("dumps differ:\n%s", out)
-	}
+	json.Indent(&out, compact.Bytes(), "", "  ")
+	return append(out.Bytes(), '\n')
 }
 
-func TestWriteRefusesForeignFolder(t *testing.T) {
-	dir := t.TempDir()
-	os.WriteFile(filepath.Join(dir, "thesis.docx"), []byte("precious"), 0o644)
-	p, media := authoringtest.Project()
-	if err := jsondump.Write(ctx, dir, p, media); authoring.ErrorCode(err) != authoring.ECONFLICT {
-		t.Fatalf("code %q", authoring.ErrorCode(err))
-	}
-	if _, err := os.Stat(filepath.Join(dir, "thesis.docx")); err != nil {
-		t.Fatal("the folder's own file is gone")
-	}
+type failingMedia struct{ authoringtest.MediaMap }
+
+func (failingMedia) ReadMedia(context.Context, string) ([]byte, error) {
+	return nil, authoring.Errorf(authoring.ENOTFOUND, "gone")
 }
 
-func TestReadErrors(t *testing.T) {
-	p, media := authoringtest.Project()
+// TestWriteTargets writes over each kind of folder: a previous dump is
+// replaced, anything else is refused, and a failed write changes nothing.
+func TestWriteTargets(t *testing.T) {
+	p, media := testProject()
+	small := *p
+	small.Modules = p.Modules[1:]
+	canceled, cancel := context.WithCancel(ctx)
+	cancel()
 	tests := []struct {
 		name    string
-		breakIt func(dir string)
+		prepare func(t *testing.T, dir string) // dir does not exist yet
+		write   func(dir string) error
 		code    string
 	}{
-		{"CutModule", func(d string) { truncate(d, "modules/ladders.json") }, authoring.EINVALID},
-		{"UnknownField", func(d string) { replace(d, "modules/ladders.json", `"minutes"`, `"minutez"`) }, authoring.EINVALID},
-		{"UnknownKind", func(d string) { replace(d, "modules/ladders.json", `"kind": "divider"`, `"kind": "hologram"`) }, authoring.EINVALID},
-		{"NewerVersion", func(d string) { replace(d, "project.json", `"version": 1`, `"version": 7`) }, authoring.EVERSION},
-		{"ModuleFileMissing", func(d string) { os.Remove(filepath.Join(d, "modules/ladders.json")) }, authoring.EINVALID},
-		{"MediaMissing", func(d string) { removeGlob(d, "media/*.png") }, authoring.ECORRUPT},
+		{"Absent", nil, func(d string) error { return jsondump.Write(ctx, d, p, media) }, ""},
+		{"Empty", func(t *testing.T, d string) { os.Mkdir(d, 0o755) }, func(d string) error { return jsondump.Write(ctx, d, p, media) }, ""},
+		{"PreviousDump", func(t *testing.T, d string) { mustWrite(t, d, p, media) }, func(d string) error { return jsondump.Write(ctx, d, &small, media) }, ""},
+		{"PreviousDumpWithLitter", func(t *testing.T, d string) {
+			mustWrite(t, d, p, media)
+			os.WriteFile(filepath.Join(d, ".DS_Store"), []byte{0}, 0o644)
+		}, func(d string) error { return jsondump.Write(ctx, d, &small, media) }, ""},
+		{"ForeignFolder", func(t *testing.T, d string) {
+			os.Mkdir(d, 0o755)
+			os.WriteFile(filepath.Join(d, "thesis.docx"), []byte("precious"), 0o644)
+		}, func(d string) error { return jsondump.Write(ctx, d, p, media) }, authoring.ECONFLICT},
+		{"DumpWithGit", func(t *testing.T, d string) {
+			mustWrite(t, d, p, media)
+			os.Mkdir(filepath.Join(d, ".git"), 0o755)
+		}, func(d string) error { return jsondump.Write(ctx, d, p, media) }, authoring.ECONFLICT},
+		{"FakeProjectJSON", func(t *testing.T, d string) {
+			os.Mkdir(d, 0o755)
+			os.WriteFile(filepath.Join(d, "project.json"), []byte(`{"name":"my-npm-thing"}`), 0o644)
+		}, func(d string) error { return jsondump.Write(ctx, d, p, media) }, authoring.ECONFLICT},
+		{"File", func(t *testing.T, d string) { os.WriteFile(d, []byte("x"), 0o644) }, func(d string) error { return jsondump.Write(ctx, d, p, media) }, authoring.ECONFLICT},
+		{"MediaFails", func(t *testing.T, d string) { mustWrite(t, d, p, media) }, func(d string) error { return jsondump.Write(ctx, d, &small, failingMedia{}) }, authoring.ENOTFOUND},
+		{"MediaDamaged", func(t *testing.T, d string) { mustWrite(t, d, p, media) }, func(d string) error {
+			bad := authoringtest.MediaMap{}
+			for h := range media {
+				bad[h] = []byte("WEBVTT other bytes")
+			}
+			return jsondump.Write(ctx, d, p, bad)
+		}, authoring.ECORRUPT},
+		{"Canceled", func(t *testing.T, d string) { mustWrite(t, d, p, media) }, func(d string) error { return jsondump.Write(canceled, d, p, media) }, authoring.ECANCELED},
+		{"BadModuleID", func(t *testing.T, d string) { mustWrite(t, d, p, media) }, func(d string) error {
+			bad := small
+			bad.Modules = []authoring.Module{{ID: "../escape"}}
+			return jsondump.Write(ctx, d, &bad, media)
+		}, authoring.EINVALID},
+		{"BlockWithoutContent", func(t *testing.T, d string) { mustWrite(t, d, p, media) }, func(d string) error {
+			bad := *p
+			bad.Modules = []authoring.Module{{ID: "m", Blocks: []authoring.Block{{ID: "empty"}}}}
+			return jsondump.Write(ctx, d, &bad, media)
+		}, authoring.EINVALID},
+		{"DuplicateModuleID", nil, func(d string) error {
+			bad := *p
+			bad.Modules = []authoring.Module{p.Modules[1], p.Modules[1]}
+			return jsondump.Write(ctx, d, &bad, media)
+		}, authoring.EINVALID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "dump")
-			if err := jsondump.Write(ctx, dir, p, media); err != nil {
-				t.Fatal(err)
+			parent := t.TempDir()
+			dir := filepath.Join(parent, "dump")
+			if tt.prepare != nil {
+				tt.prepare(t, dir)
 			}
-			tt.breakIt(dir)
-			_, _, err := jsondump.Read(dir)
-			if code := authoring.ErrorCode(err); code != tt.code {
-				t.Fatalf("code %q (%v), want %q", code, err, tt.code)
+			before := snapshotPath(t, dir)
+			err := tt.write(dir)
+			wantCode(t, err, tt.code)
+			want := []string{"dump"}
+			if before == "missing" && err != nil {
+				want = nil
+			}
+			if names := listDir(t, parent); !slices.Equal(names, want) {
+				t.Errorf("the parent folder holds %v, want %v: a temporary folder was left behind", names, want)
+			}
+			if err != nil && snapshotPath(t, dir) != before {
+				t.Error("a refused or failed write changed the folder")
+			}
+			if err == nil {
+				if _, _, err := jsondump.Read(dir); err != nil {
+					t.Errorf("the written dump does not read back: %v", err)
+				}
 			}
 		})
 	}
 }
 
-func TestChangedMediaIsCaught(t *testing.T) {
+// snapshotPath describes everything at path: missing, a file, or a tree.
+func snapshotPath(t *testing.T, path string) string {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return "missing"
+	case !st.IsDir():
+		data, _ := os.ReadFile(path)
+		return "file " + string(data)
+	}
+	var b strings.Builder
+	filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+		data, _ := os.ReadFile(p)
+		b.WriteString(p + "\x00" + string(data) + "\x00")
+		return nil
+	})
+	return b.String()
+}
+
+func listDir(t *testing.T, dir string) []string {
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+func TestWritePreviousDumpDropsOldFiles(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "dump")
-	p, media := authoringtest.Project()
-	jsondump.Write(ctx, dir, p, media)
-	files, _ := filepath.Glob(filepath.Join(dir, "media", "*.vtt"))
-	os.WriteFile(files[0], []byte("WEBVTT\n\nchanged"), 0o644)
+	p, media := testProject()
+	mustWrite(t, dir, p, media)
+	small := *p
+	small.Modules, small.Media, small.Theme.Logo = p.Modules[1:], nil, ""
+	mustWrite(t, dir, &small, media)
+	files := tree(t, dir)
+	if _, ok := files["modules/ladders.json"]; ok || len(files) != 3 {
+		t.Errorf("old files survived: %d files", len(files))
+	}
+}
+
+func TestRead(t *testing.T) {
+	t.Run("MissingFolder", func(t *testing.T) {
+		_, _, err := jsondump.Read(filepath.Join(t.TempDir(), "absent"))
+		wantCode(t, err, authoring.ENOTFOUND)
+	})
+	t.Run("File", func(t *testing.T) {
+		f := filepath.Join(t.TempDir(), "f")
+		os.WriteFile(f, nil, 0o644)
+		_, _, err := jsondump.Read(f)
+		wantCode(t, err, authoring.EINVALID)
+	})
+	t.Run("HiddenFilesIgnored", func(t *testing.T) {
+		dir := filepath.Join(t.TempDir(), "dump")
+		p, media := testProject()
+		mustWrite(t, dir, p, media)
+		os.WriteFile(filepath.Join(dir, "media", ".DS_Store"), []byte{0}, 0o644)
+		os.WriteFile(filepath.Join(dir, "README.md"), []byte("notes"), 0o644)
+		if _, _, err := jsondump.Read(dir); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func TestChangedMediaIsCaughtOnRead(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "dump")
+	p, media := testProject()
+	mustWrite(t, dir, p, media)
 	_, src, err := jsondump.Read(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	vtt := p.Modules[0].Blocks[6].Content.(*authoring.Video).Captions
-	if _, err := src.ReadMedia(ctx, vtt); authoring.ErrorCode(err) != authoring.ECORRUPT {
-		t.Errorf("changed media: %v", err)
-	}
-}
-
-func truncate(dir, name string) {
-	data, _ := os.ReadFile(filepath.Join(dir, name))
-	os.WriteFile(filepath.Join(dir, name), data[:len(data)/2], 0o644)
-}
-
-func replace(dir, name, old, new string) {
-	data, _ := os.ReadFile(filepath.Join(dir, name))
-	if !strings.Contains(string(data), old) {
-		panic("test setup: " + old + " not found in " + name)
-	}
-	os.WriteFile(filepath.Join(dir, name), []byte(strings.Replace(string(data), old, new, 1)), 0o644)
-}
-
-func removeGlob(dir, pattern string) {
-	files, _ := filepath.Glob(filepath.Join(dir, pattern))
-	for _, f := range files {
-		os.Remove(f)
-	}
-}
-
-// FuzzDecodeModule feeds outside input to the module reader: it must return
-// an error or a module, never panic.
-func FuzzDecodeModule(f *testing.F) {
-	f.Add([]byte(`{"id":"m","title":"t","blocks":[{"id":"b","kind":"text","body":"**x**"}]}`))
-	f.Add([]byte(`{"id":"m","blocks":[{"id":"q","kind":"single-choice","choices":[{"id":"a"}]}]}`))
-	f.Add([]byte(`{"blocks":[{"kind":"hologram"}]}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		var m authoring.Module
-		if err := jsondump.Decode(data, &m); err != nil {
-			return
-		}
-		p := &authoring.Project{Modules: []authoring.Module{m}}
-		p.Validate(&p.Modules[0])
-	})
+	vtt := authoring.HashMedia(authoringtest.VTT)
+	os.WriteFile(filepath.Join(dir, "media", vtt+".vtt"), []byte("WEBVTT\n\nchanged"), 0o644)
+	_, err = src.ReadMedia(ctx, vtt)
+	wantCode(t, err, authoring.ECORRUPT)
+	_, err = src.ReadMedia(ctx, authoring.HashMedia([]byte("unknown")))
+	wantCode(t, err, authoring.ENOTFOUND)
 }
