@@ -151,7 +151,7 @@ func each(ctx context.Context, tx *sql.Tx, query string, fn func(*sql.Rows) erro
 func (s *Store) ReadMedia(ctx context.Context, hash string) ([]byte, error) {
 	var data []byte
 	err := s.reads.QueryRowContext(ctx, "SELECT data FROM media WHERE hash = ?", hash).Scan(&data)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return nil, authoring.Errorf(authoring.ENOTFOUND, "media %s is not in the project", hash)
 	}
 	return data, err

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 
 	"github.com/stacklet/stacklet/authoring"
@@ -58,7 +59,10 @@ func position(ctx context.Context, tx *sql.Tx, l list, scopeID, id string) (int,
 	var pos int
 	err := tx.QueryRowContext(ctx, fmt.Sprintf("SELECT position FROM %s WHERE %s AND id = ?", l.table, cond),
 		append(args, id)...).Scan(&pos)
-	if err == sql.ErrNoRows {
+	switch {
+	case errors.Is(err, sql.ErrNoRows) && l.scope != "":
+		return 0, authoring.Errorf(authoring.ENOTFOUND, "module %q has no %s %q", scopeID, l.what, id)
+	case errors.Is(err, sql.ErrNoRows):
 		return 0, authoring.Errorf(authoring.ENOTFOUND, "%s %q not found", l.what, id)
 	}
 	return pos, err
