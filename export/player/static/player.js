@@ -691,7 +691,7 @@
         seen(i);
         if (Q[i]) Q[i].seen();
       }
-    }), { threshold: [0, 0.1, 0.25, 0.5, 0.75, 1] });
+    }), { threshold: [0, 0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 1] }); // tall blocks cross only the low ones
     blocks.forEach(b => io.observe(b));
   } else {
     blocks.forEach((b, i) => seen(i));
