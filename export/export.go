@@ -11,6 +11,7 @@ import (
 
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export/archive"
+	"github.com/stacklet/stacklet/export/internal/cp"
 	"github.com/stacklet/stacklet/export/media"
 	"github.com/stacklet/stacklet/export/player"
 	"github.com/stacklet/stacklet/export/scorm12"
@@ -132,7 +133,7 @@ func addManifest(job Job, m *authoring.Module, locale authoring.Locale, files []
 	for i, f := range files {
 		names[i] = f.Name
 	}
-	in := scorm12.Input{Project: job.Project, Module: m, Locale: locale, Launch: Launch, Files: names}
+	in := cp.Input{Project: job.Project, Module: m, Locale: locale, Launch: Launch, Files: names}
 	var data []byte
 	var err error
 	switch job.Format {

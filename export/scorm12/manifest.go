@@ -5,19 +5,12 @@ package scorm12
 import (
 	"encoding/xml"
 	"fmt"
-	"strings"
 
-	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export/internal/cp"
 )
 
 // Input is what a manifest describes.
-type Input struct {
-	Project *authoring.Project
-	Module  *authoring.Module
-	Locale  authoring.Locale
-	Launch  string   // the SCO's start page
-	Files   []string // every file of the package except the manifest, sorted
-}
+type Input = cp.Input
 
 type manifest struct {
 	XMLName       xml.Name      `xml:"manifest"`
@@ -52,21 +45,17 @@ type item struct {
 }
 
 type resource struct {
-	Identifier string `xml:"identifier,attr"`
-	Type       string `xml:"type,attr"`
-	ScormType  string `xml:"adlcp:scormtype,attr"`
-	Href       string `xml:"href,attr"`
-	Files      []file `xml:"file"`
-}
-
-type file struct {
-	Href string `xml:"href,attr"`
+	Identifier string    `xml:"identifier,attr"`
+	Type       string    `xml:"type,attr"`
+	ScormType  string    `xml:"adlcp:scormtype,attr"`
+	Href       string    `xml:"href,attr"`
+	Files      []cp.File `xml:"file"`
 }
 
 // Manifest returns the imsmanifest.xml bytes.
 func Manifest(in Input) ([]byte, error) {
 	m := in.Module
-	id := Identifier(in.Project, m)
+	id := cp.Identifier(in.Project, m)
 	man := manifest{
 		Identifier: id, Version: "1.0",
 		NS:      "http://www.imsproject.org/xsd/imscp_rootv1p1p2",
@@ -80,44 +69,14 @@ func Manifest(in Input) ([]byte, error) {
 		}},
 		Resources: []resource{{
 			Identifier: "res-" + m.ID, Type: "webcontent", ScormType: "sco", Href: in.Launch,
-			Files: files(in.Files),
+			Files: cp.Files(in.Files),
 		}},
 	}
-	if m.Graded() && m.Completion != authoring.CompleteWhenViewed {
+	if cp.Mastered(m) {
 		score := m.MasteryScore
 		man.Organizations.Org.Item.MasteryScore = &score
 	}
 	return marshal(man)
-}
-
-// Identifier returns the manifest identifier: stable across exports of the
-// same module so that an LMS recognises a re-upload as a new version.
-func Identifier(p *authoring.Project, m *authoring.Module) string {
-	return "stacklet-" + slug(p.Title) + "-" + m.ID
-}
-
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
-			b.WriteRune(r)
-			dash = false
-		case !dash && b.Len() > 0:
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-")
-}
-
-func files(names []string) []file {
-	out := make([]file, len(names))
-	for i, n := range names {
-		out[i] = file{Href: n}
-	}
-	return out
 }
 
 func marshal(v any) ([]byte, error) {

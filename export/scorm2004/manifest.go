@@ -8,12 +8,11 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/stacklet/stacklet/authoring"
-	"github.com/stacklet/stacklet/export/scorm12"
+	"github.com/stacklet/stacklet/export/internal/cp"
 )
 
 // Input is what a manifest describes; it is the same for both SCORM versions.
-type Input = scorm12.Input
+type Input = cp.Input
 
 type manifest struct {
 	XMLName       xml.Name      `xml:"manifest"`
@@ -58,22 +57,18 @@ type primaryObjective struct {
 }
 
 type resource struct {
-	Identifier string `xml:"identifier,attr"`
-	Type       string `xml:"type,attr"`
-	ScormType  string `xml:"adlcp:scormType,attr"`
-	Href       string `xml:"href,attr"`
-	Files      []file `xml:"file"`
-}
-
-type file struct {
-	Href string `xml:"href,attr"`
+	Identifier string    `xml:"identifier,attr"`
+	Type       string    `xml:"type,attr"`
+	ScormType  string    `xml:"adlcp:scormType,attr"`
+	Href       string    `xml:"href,attr"`
+	Files      []cp.File `xml:"file"`
 }
 
 // Manifest returns the imsmanifest.xml bytes. It names no schema files:
 // xsi:schemaLocation would point at XSDs the package does not carry.
 func Manifest(in Input) ([]byte, error) {
 	m := in.Module
-	id := scorm12.Identifier(in.Project, m)
+	id := cp.Identifier(in.Project, m)
 	man := manifest{
 		Identifier: id, Version: "1",
 		NS:      "http://www.imsglobal.org/xsd/imscp_v1p1",
@@ -87,10 +82,10 @@ func Manifest(in Input) ([]byte, error) {
 		}},
 		Resources: []resource{{
 			Identifier: "res-" + m.ID, Type: "webcontent", ScormType: "sco", Href: in.Launch,
-			Files: files(in.Files),
+			Files: cp.Files(in.Files),
 		}},
 	}
-	if m.Graded() && m.Completion != authoring.CompleteWhenViewed {
+	if cp.Mastered(m) {
 		man.Organizations.Org.Item.Sequencing = &sequencing{primaryObjective{
 			ID: "mastery", SatisfiedByMeasure: true,
 			MinMeasure: strconv.FormatFloat(float64(m.MasteryScore)/100, 'f', -1, 64),
@@ -101,12 +96,4 @@ func Manifest(in Input) ([]byte, error) {
 		return nil, fmt.Errorf("write manifest: %w", err)
 	}
 	return append([]byte(xml.Header), append(out, '\n')...), nil
-}
-
-func files(names []string) []file {
-	out := make([]file, len(names))
-	for i, n := range names {
-		out[i] = file{Href: n}
-	}
-	return out
 }

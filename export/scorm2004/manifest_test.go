@@ -5,30 +5,16 @@ import (
 	"testing"
 
 	"github.com/stacklet/stacklet/authoring"
-	"github.com/stacklet/stacklet/export/scorm12"
+	"github.com/stacklet/stacklet/export/internal/cp/cptest"
 	"github.com/stacklet/stacklet/export/scorm2004"
 	"github.com/stacklet/stacklet/internal/golden"
 	"github.com/stacklet/stacklet/internal/testenv"
 )
 
-func input(completion authoring.CompletionRule) scorm12.Input {
-	p := &authoring.Project{Title: "Safety & Health", SourceLocale: "de"}
-	m := &authoring.Module{
-		ID: "ladders", Title: "Leitern <sicher> nutzen", Minutes: 5, Description: "Kurz & knapp",
-		Outcomes: []string{"Leitern prüfen"}, Keywords: []string{"Leiter", "Sicherheit"},
-		Completion: completion, MasteryScore: 75,
-		Blocks: []authoring.Block{{ID: "q1", Content: &authoring.TrueFalse{
-			QuestionBase: authoring.QuestionBase{Prompt: "?", Mode: authoring.Graded, Weight: 1},
-		}}},
-	}
-	return scorm12.Input{Project: p, Module: m, Locale: "de", Launch: "index.html",
-		Files: []string{"index.html", "media/abc.png", "player.css", "player.js"}}
-}
-
 func TestManifestValidatesAndMatchesGolden(t *testing.T) {
-	for _, rule := range []authoring.CompletionRule{authoring.CompleteWhenViewed, authoring.CompleteWhenPassed} {
+	for _, rule := range cptest.Rules {
 		t.Run(string(rule), func(t *testing.T) {
-			out, err := scorm2004.Manifest(input(rule))
+			out, err := scorm2004.Manifest(cptest.Input(rule))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -43,7 +29,7 @@ func TestManifestValidatesAndMatchesGolden(t *testing.T) {
 // TestSchemaCatchesMistakes proves the validation above can fail: a manifest
 // with a wrong scormType value must be rejected.
 func TestSchemaCatchesMistakes(t *testing.T) {
-	out, err := scorm2004.Manifest(input(authoring.CompleteWhenPassed))
+	out, err := scorm2004.Manifest(cptest.Input(authoring.CompleteWhenPassed))
 	if err != nil {
 		t.Fatal(err)
 	}
