@@ -70,6 +70,8 @@ test('SCORM package opened without an LMS still runs', { skip: !sample }, async 
   const module = busiest;
   const page = await openPackage('scorm2004', module);
   try {
+    await assert.doesNotReject(page.locator('[data-role=notice]').waitFor({ state: 'visible', timeout: 5000 }),
+      'a notice says no LMS was found');
     await new Learner(page, page, module).work();
     assert.ok((await results(page)).shown, 'the results panel is shown at the end');
     assertCleanTraffic(assert, page);

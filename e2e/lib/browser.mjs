@@ -33,6 +33,8 @@ export async function launchBrowser() {
 // origin, page errors and console errors.
 export async function guardedPage(browser, origin, { viewport = VIEWPORTS.desktop, ...options } = {}) {
   const context = await browser.newContext({ viewport, ...options });
+  // Fail fast: a control the learner cannot reach in 10 s is not coming.
+  context.setDefaultTimeout(10000);
   const page = await context.newPage();
   const traffic = { urls: [], badResponses: [], offsite: [], pageErrors: [], consoleErrors: [] };
   await context.route('**/*', (route) => {

@@ -79,6 +79,7 @@ export class Learner {
         'expected a visible section.block[data-block-id] (hidden behind a gate that was pressed?)');
     }
     await this.ui.read(section);
+    await dwell(section);
     if (OPENABLE_KINDS.has(block.kind)) await this.openAll(section, block);
     else if (isQuestion(block)) await this.answer(section, block, this.answers(block));
     else if (block.kind === 'gate') await this.ui.press(section.locator('button[data-action=continue]'));
@@ -138,8 +139,10 @@ export class Learner {
         break;
       }
       case 'true-false': {
+        // Radios valued "true"/"false"; otherwise True is the first of the two.
         const value = right ? block.answer : !block.answer;
-        await this.ui.choose(section.locator('input[type=radio]').nth(value ? 0 : 1));
+        const byValue = section.locator(`input[type=radio][value="${value}"]`);
+        await this.ui.choose(await byValue.count() === 1 ? byValue : section.locator('input[type=radio]').nth(value ? 0 : 1));
         break;
       }
       case 'fill-blank':
@@ -147,10 +150,9 @@ export class Learner {
           right ? block.accepted[0] : 'certainly-not-the-answer');
         break;
       case 'matching': {
-        const selects = section.locator('select');
         for (const [i, pair] of block.pairs.entries()) {
           const target = right ? pair : block.pairs[(i + 1) % block.pairs.length];
-          await this.ui.select(selects.nth(i), target.right);
+          await this.ui.select(section.getByRole('combobox', { name: pair.left, exact: true }), target.right);
         }
         break;
       }
@@ -178,23 +180,27 @@ export class Learner {
   }
 }
 
-// firstUnopened finds a button of an accordion, flashcard or step list that
-// has not been opened yet (aria-expanded or aria-pressed false), or that was
-// never pressed; pressed buttons are marked so each is pressed once.
+// firstUnopened finds a button of an accordion or flashcard set that has not
+// been opened yet (aria-expanded or aria-pressed false), or that was never
+// pressed; pressed buttons are marked so each is pressed once. Step buttons
+// (data-action next/prev) are left to openAll.
 async function firstUnopened(section) {
-  const buttons = section.locator('button:not([data-action]):not([data-e2e-pressed])');
+  const buttons = section.locator('button:not([data-action=next]):not([data-action=prev]):not([data-e2e-pressed])');
   const n = await buttons.count();
   for (let i = 0; i < n; i++) {
     const b = buttons.nth(i);
     if (!(await b.isVisible()) || !(await b.isEnabled())) continue;
     const expanded = await b.getAttribute('aria-expanded');
     const pressed = await b.getAttribute('aria-pressed');
-    await b.evaluate((el) => el.setAttribute('data-e2e-pressed', ''));
-    if (expanded === 'true' || pressed === 'true') continue;
-    return b;
+    const mark = String(++marks);
+    await b.evaluate((el, m) => el.setAttribute('data-e2e-pressed', m), mark);
+    if (expanded === 'true' || pressed === 'true') return firstUnopened(section);
+    return section.locator(`[data-e2e-pressed="${mark}"]`);
   }
   return null;
 }
+
+let marks = 0;
 
 class MouseUI {
   async read(section) {
@@ -236,13 +242,15 @@ class KeyboardUI {
     this.root = root;
   }
 
-  // read scrolls a block into view with Page Down, as a keyboard user reads on.
+  // read scrolls a block into view with Page Down (or Page Up), as a keyboard
+  // user reads on.
   async read(section) {
     for (let i = 0; i < 60; i++) {
-      if (await inViewport(section)) return;
-      await this.page.keyboard.press('PageDown');
+      const where = await viewportPosition(section);
+      if (where === 'in') return;
+      await this.page.keyboard.press(where === 'below' ? 'PageDown' : 'PageUp');
     }
-    throw new Error('Page Down did not bring the block into view');
+    throw new Error('Page Down/Up did not bring the block into view');
   }
 
   // focus moves focus to locator with Tab (forwards) or Shift+Tab (when the
@@ -326,10 +334,23 @@ class KeyboardUI {
   }
 }
 
-async function inViewport(locator) {
+// dwell lets two frames pass with a block in view, so the player's
+// IntersectionObserver sees it as a reader's eyes would; without it a quick
+// run scrolls some blocks in and out within one frame.
+async function dwell(section) {
+  await section.evaluate(() => new Promise((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(resolve));
+  }));
+}
+
+// viewportPosition says whether a block is well in view (most of it, or most
+// of the screen), or below or above it.
+async function viewportPosition(locator) {
   return locator.evaluate((el) => {
     const r = el.getBoundingClientRect();
-    return r.top < window.innerHeight && r.bottom > 0;
+    const visible = Math.min(r.bottom, window.innerHeight) - Math.max(r.top, 0);
+    if (visible >= Math.min(r.height * 0.9, window.innerHeight * 0.5)) return 'in';
+    return r.top + r.height / 2 > window.innerHeight / 2 ? 'below' : 'above';
   });
 }
 
