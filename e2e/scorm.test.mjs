@@ -8,7 +8,7 @@ import { assertCleanTraffic } from './lib/browser.mjs';
 import { exportSample } from './lib/cli.mjs';
 import { loadSample, useHarness } from './lib/harness.mjs';
 import {
-  INTERACTION_TYPES, Learner, blockSection, expectedScore, isGraded, isQuestion, results, scorePattern,
+  INTERACTION_TYPES, Learner, blockSection, expectedScore, isGraded, results, scorePattern,
 } from './lib/learner.mjs';
 import { SCORM, launchSCO, leave } from './lib/lms.mjs';
 

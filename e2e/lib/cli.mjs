@@ -45,14 +45,14 @@ export async function runCLI(...args) {
   }
 }
 
-const exports = new Map();
+const exported = new Map();
 
 // exportSample exports every module of the bundled sample in format
 // ("scorm12", "scorm2004" or "web") and unzips each package. It returns
 // [{module, format, locale, zip, dir, files}] in the project's module order.
 export function exportSample(format) {
-  if (!exports.has(format)) exports.set(format, doExport(format));
-  return exports.get(format);
+  if (!exported.has(format)) exported.set(format, doExport(format));
+  return exported.get(format);
 }
 
 async function doExport(format) {
