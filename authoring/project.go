@@ -55,15 +55,6 @@ func (m Media) MediaKind() string {
 	return "other"
 }
 
-// Credential is what a learner earns. The micro-credential work defines its
-// full set of fields; the place in the project is reserved here.
-type Credential struct {
-	ID          string   `json:"id"`
-	Title       string   `json:"title"`
-	Description string   `json:"description,omitempty"`
-	Modules     []string `json:"modules,omitempty"`
-}
-
 // Module returns the module with the given id.
 func (p *Project) Module(id string) (*Module, error) {
 	for i := range p.Modules {
