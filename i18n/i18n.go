@@ -33,15 +33,23 @@ type catalogs struct {
 }
 
 var loadPlayer = sync.OnceValues(func() (*catalogs, error) {
+	return loadCatalogs(playerFS, "player/active.*.toml")
+})
+
+// loadCatalogs parses every catalog file matching glob. A language may be
+// split over several files ("editor.fr.toml", "export.fr.toml"); go-i18n
+// reads the language from the second-last part of the file name.
+func loadCatalogs(fsys embed.FS, glob string) (*catalogs, error) {
 	b := goi18n.NewBundle(language.English)
 	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-	files, err := fs.Glob(playerFS, "player/active.*.toml")
+	files, err := fs.Glob(fsys, glob)
 	if err != nil {
 		return nil, err
 	}
 	c := &catalogs{bundle: b}
+	seen := map[authoring.Locale]bool{}
 	for _, name := range files {
-		data, err := playerFS.ReadFile(name)
+		data, err := fsys.ReadFile(name)
 		if err != nil {
 			return nil, err
 		}
@@ -49,7 +57,10 @@ var loadPlayer = sync.OnceValues(func() (*catalogs, error) {
 		if err != nil {
 			return nil, fmt.Errorf("catalog %s: %w", path.Base(name), err)
 		}
-		c.locales = append(c.locales, authoring.Locale(mf.Tag.String()))
+		if l := authoring.Locale(mf.Tag.String()); !seen[l] {
+			seen[l] = true
+			c.locales = append(c.locales, l)
+		}
 		if mf.Tag == language.English {
 			for _, m := range mf.Messages {
 				c.ids = append(c.ids, m.ID)
@@ -59,7 +70,7 @@ var loadPlayer = sync.OnceValues(func() (*catalogs, error) {
 	sort.Slice(c.locales, func(i, j int) bool { return c.locales[i] < c.locales[j] })
 	sort.Strings(c.ids)
 	return c, nil
-})
+}
 
 // PlayerLocales returns the languages the player has catalogs for, sorted.
 func PlayerLocales() []authoring.Locale {
@@ -89,9 +100,13 @@ type Strings struct {
 // is one, else the catalog of its base language ("pt" serves "pt-PT"), else
 // English. A malformed tag is an EINVALID error.
 func PlayerStrings(l authoring.Locale) (Strings, error) {
-	c, err := loadPlayer()
+	return stringsFrom(loadPlayer, "player", l)
+}
+
+func stringsFrom(load func() (*catalogs, error), what string, l authoring.Locale) (Strings, error) {
+	c, err := load()
 	if err != nil {
-		return Strings{}, authoring.Errorf(authoring.EINTERNAL, "player catalogs: %v", err)
+		return Strings{}, authoring.Errorf(authoring.EINTERNAL, "%s catalogs: %v", what, err)
 	}
 	canon, err := authoring.ParseLocale(string(l))
 	if err != nil {
@@ -135,7 +150,7 @@ func (s Strings) Plural(id string, count int, data map[string]any) (string, erro
 
 func (s Strings) localize(cfg *goi18n.LocalizeConfig) (string, error) {
 	if s.loc == nil {
-		return "", authoring.Errorf(authoring.EINTERNAL, "player strings used before PlayerStrings")
+		return "", authoring.Errorf(authoring.EINTERNAL, "strings used before they were loaded")
 	}
 	msg, err := s.loc.Localize(cfg)
 	var notFound *goi18n.MessageNotFoundErr
@@ -143,7 +158,7 @@ func (s Strings) localize(cfg *goi18n.LocalizeConfig) (string, error) {
 		return msg, nil // the English text stands in for a missing translation
 	}
 	if err != nil {
-		return "", authoring.Errorf(authoring.EINTERNAL, "player string %q in %s: %v", cfg.MessageID, s.lang, err)
+		return "", authoring.Errorf(authoring.EINTERNAL, "string %q in %s: %v", cfg.MessageID, s.lang, err)
 	}
 	return msg, nil
 }

@@ -238,3 +238,17 @@ func TestPlayerStringsErrors(t *testing.T) {
 		t.Errorf("YourScore = %q, %v", got, err)
 	}
 }
+
+func TestUILocales(t *testing.T) {
+	want := []authoring.Locale{"de", "en", "es", "fr", "id", "pt-BR"}
+	if got := UILocales(); !reflect.DeepEqual(got, want) {
+		t.Errorf("UILocales() = %v, want %v", got, want)
+	}
+	s, err := UIStrings("es-MX")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Lang() != "es" {
+		t.Errorf("UIStrings(es-MX) speaks %s, want es", s.Lang())
+	}
+}
