@@ -1,0 +1,61 @@
+package prefs
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+)
+
+// checkKeyring probes the keyring off the UI goroutine (it may wait on
+// D-Bus), then shows where the key comes from.
+func (s *Screen) checkKeyring() {
+	s.opts.Keys.KeyringAvailable()
+	fyne.Do(func() {
+		s.refreshKeyStatus()
+		close(s.keyChecked)
+	})
+}
+
+// refreshKeyStatus says which source the key comes from, and disables key
+// entry when there is nowhere safe to keep one.
+func (s *Screen) refreshKeyStatus() {
+	keys := s.opts.Keys
+	_, source := keys.Key()
+	available := keys.KeyringAvailable()
+	s.KeyStatus.SetText(s.t(keyStatusID(available, source)))
+	if available {
+		s.Key.Enable()
+	} else {
+		s.Key.Disable()
+	}
+	if source == KeyFromKeyring {
+		s.ForgetKey.Enable()
+	} else {
+		s.ForgetKey.Disable()
+	}
+}
+
+func keyStatusID(keyringAvailable bool, source KeySource) string {
+	switch {
+	case source == KeyFromKeyring:
+		return "PrefsAIKeyInKeyring"
+	case keyringAvailable && source == KeyFromEnv:
+		return "PrefsAIKeyFromEnv"
+	case keyringAvailable:
+		return "PrefsAIKeyMissing"
+	case source == KeyFromEnv:
+		return "PrefsAIKeyNoKeyringEnv"
+	default:
+		return "PrefsAIKeyNoKeyringMissing"
+	}
+}
+
+func (s *Screen) onForgetKey() {
+	if err := s.opts.Keys.SetKey(""); err != nil {
+		s.KeyStatus.SetText(userError(err).Error())
+		return
+	}
+	s.refreshKeyStatus()
+}
+
+func trimmed(v string) string { return strings.TrimSpace(v) }

@@ -1,0 +1,84 @@
+package prefs
+
+import (
+	"errors"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/zalando/go-keyring"
+)
+
+func newTestScreen(t *testing.T, keys *Keys, onSaved func(Settings)) *Screen {
+	t.Helper()
+	a := test.NewApp()
+	t.Cleanup(a.Quit)
+	s := NewScreen(Options{Prefs: a.Preferences(), Keys: keys, Strings: uiStrings(t, "en"), OnSaved: onSaved})
+	<-s.keyChecked
+	return s
+}
+
+func TestScreenSavesSettingsAndKeyToKeyring(t *testing.T) {
+	keyring.MockInit()
+	var saved Settings
+	s := newTestScreen(t, &Keys{Getenv: env(nil)}, func(v Settings) { saved = v })
+	if got, want := s.KeyStatus.Text, text(s.opts.Strings, "PrefsAIKeyMissing", nil); got != want {
+		t.Fatalf("status before = %q, want %q", got, want)
+	}
+	s.Language.SetSelected(languageName("de"))
+	s.Theme.SetSelected(text(s.opts.Strings, "PrefsThemeDark", nil))
+	test.Type(s.BaseURL, "http://127.0.0.1:8080/v1 ")
+	test.Type(s.Model, "gpt-test")
+	test.Type(s.Key, "sk-secret")
+
+	if err := s.Save(); err != nil {
+		t.Fatal(err)
+	}
+	want := Settings{Language: "de", Theme: ThemeDark, AIBaseURL: "http://127.0.0.1:8080/v1", AIModel: "gpt-test"}
+	if saved != want || Load(s.opts.Prefs) != want {
+		t.Errorf("saved %+v, preferences %+v; want %+v", saved, Load(s.opts.Prefs), want)
+	}
+	if key, _ := keyring.Get(keyringService, keyringUser); key != "sk-secret" {
+		t.Errorf("keyring holds %q", key)
+	}
+	if s.Key.Text != "" || s.ForgetKey.Disabled() {
+		t.Errorf("after save: key entry %q, remove disabled %v", s.Key.Text, s.ForgetKey.Disabled())
+	}
+	if got, want := s.KeyStatus.Text, text(s.opts.Strings, "PrefsAIKeyInKeyring", nil); got != want {
+		t.Errorf("status after = %q, want %q", got, want)
+	}
+}
+
+func TestScreenForgetsKey(t *testing.T) {
+	keyring.MockInit()
+	keyring.Set(keyringService, keyringUser, "sk-old")
+	s := newTestScreen(t, &Keys{Getenv: env(nil)}, func(Settings) {})
+	test.Tap(s.ForgetKey)
+	if _, err := keyring.Get(keyringService, keyringUser); !errors.Is(err, keyring.ErrNotFound) {
+		t.Errorf("key still stored: %v", err)
+	}
+	if !s.ForgetKey.Disabled() {
+		t.Error("remove button still enabled")
+	}
+}
+
+func TestScreenWithoutKeyringReadsEnv(t *testing.T) {
+	keyring.MockInitWithError(errors.New("no secret service"))
+	s := newTestScreen(t, &Keys{Getenv: env(map[string]string{EnvAPIKey: "sk-env"})}, func(Settings) {})
+	if !s.Key.Disabled() {
+		t.Error("key entry enabled with nowhere to keep the key")
+	}
+	if got, want := s.KeyStatus.Text, text(s.opts.Strings, "PrefsAIKeyNoKeyringEnv", nil); got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+}
+
+func TestScreenSpeaksItsLanguage(t *testing.T) {
+	keyring.MockInit()
+	a := test.NewApp()
+	defer a.Quit()
+	s := NewScreen(Options{Prefs: a.Preferences(), Keys: &Keys{Getenv: env(nil)}, Strings: uiStrings(t, "fr"), OnSaved: func(Settings) {}})
+	<-s.keyChecked
+	if got := s.Theme.Options[2]; got != "Sombre" {
+		t.Errorf("dark theme option in French = %q", got)
+	}
+}
