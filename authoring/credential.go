@@ -19,8 +19,12 @@ type Credential struct {
 
 	WorkloadHours float64 `json:"workloadHours,omitempty"`
 	ECTS          float64 `json:"ects,omitempty"`
-	EQFLevel      int     `json:"eqfLevel,omitempty"`      // 1-8; 0 when not applicable
+	EQFLevel      int     `json:"eqfLevel,omitempty"`      // 1-8; 0 when not set
 	NationalLevel string  `json:"nationalLevel,omitempty"` // e.g. "NFQ 6"
+	// LevelNotApplicable says no EQF level applies. The Recommendation asks
+	// for the level "if applicable", so leaving it out must be a decision
+	// the designer states, not a field they forgot.
+	LevelNotApplicable bool `json:"levelNotApplicable,omitempty"`
 
 	Assessment       string        `json:"assessment,omitempty"` // type of assessment
 	Participation    Participation `json:"participation,omitempty"`

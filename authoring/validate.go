@@ -27,10 +27,16 @@ type Problem struct {
 	Kind     BlockKind `json:"kind,omitempty"`
 	Field    string    `json:"field,omitempty"` // e.g. "alt", "choices[2].text"
 	Message  string    `json:"message"`
+	// CredentialID is set, and Module left empty, when the problem is in a
+	// credential; Field is then a path inside it, e.g. "awardingBody.email".
+	CredentialID string `json:"credentialId,omitempty"`
 }
 
 func (p Problem) String() string {
 	where := fmt.Sprintf("module %q", p.Module)
+	if p.CredentialID != "" {
+		where = fmt.Sprintf("credential %q", p.CredentialID)
+	}
 	if p.Block > 0 {
 		where += fmt.Sprintf(", block %d (%s)", p.Block, p.Kind)
 	}
@@ -148,7 +154,7 @@ func (p *Project) ValidateProject() []Problem {
 	for i := range p.Modules {
 		problems = append(problems, p.Validate(&p.Modules[i])...)
 	}
-	return problems
+	return append(problems, p.ValidateCredentials()...)
 }
 
 var accentPattern = regexp.MustCompile(`^#[0-9a-fA-F]{6}$`)
