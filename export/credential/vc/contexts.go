@@ -151,4 +151,3 @@ func FromWeb(client *http.Client) Getter {
 		return data, p.URL, nil
 	}
 }
-

@@ -98,7 +98,6 @@ func (k *Key) file() keyFile {
 	}
 }
 
-
 // ReadKey reads a key file written by WriteKey. It refuses a file other users
 // can read: a leaked issuer key lets anyone sign credentials in your name.
 func ReadKey(path string) (*Key, error) {
