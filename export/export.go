@@ -126,8 +126,11 @@ func (job Job) processOne(ctx context.Context, proc *media.Processor, hash strin
 }
 
 func addManifest(job Job, m *authoring.Module, locale authoring.Locale, files []archive.File) ([]archive.File, error) {
-	if job.Format == authoring.FormatWeb {
+	switch job.Format {
+	case authoring.FormatWeb:
 		return files, nil
+	case authoring.FormatCMI5:
+		return addCourseStructure(job.Project, m, locale, files)
 	}
 	names := make([]string, len(files))
 	for i, f := range files {

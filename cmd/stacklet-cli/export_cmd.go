@@ -11,32 +11,37 @@ import (
 )
 
 func init() {
-	register(command{name: "export", summary: "write SCORM 1.2, SCORM 2004 or web packages", usage: "PROJECT", setup: setupExport})
+	register(command{name: "export", summary: "write SCORM 1.2, SCORM 2004, cmi5 or web packages", usage: "PROJECT", setup: setupExport})
 }
 
 // exportRow is one package of "export --json".
 type exportRow struct {
-	Module string           `json:"module"`
-	Format authoring.Format `json:"format"`
-	Locale authoring.Locale `json:"locale"`
-	Path   string           `json:"path,omitempty"`
-	Error  string           `json:"error,omitempty"`
-	Code   string           `json:"code,omitempty"`
+	Module     string           `json:"module"`
+	Credential string           `json:"credential,omitempty"` // a stack: the credential's modules in one package
+	Format     authoring.Format `json:"format"`
+	Locale     authoring.Locale `json:"locale"`
+	Path       string           `json:"path,omitempty"`
+	Error      string           `json:"error,omitempty"`
+	Code       string           `json:"code,omitempty"`
 }
 
 func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	src := addProjectFlags(fs)
-	formats := fs.String("format", "scorm2004", "comma-separated formats: scorm12, scorm2004, web")
+	formats := fs.String("format", "scorm2004", "comma-separated formats: scorm12, scorm2004, cmi5, web")
 	module := fs.String("module", "all", "module id, or all")
 	locale := fs.String("locale", "", "package locale (default: the project's source locale)")
 	out := fs.String("o", ".", "output folder")
 	asJSON := fs.Bool("json", false, "write a JSON summary")
+	credential := fs.String("credential", "", "credential id: export its modules as one cmi5 course (with --format cmi5)")
 	return func(ctx context.Context, e *env, args []string) error {
 		l, _, err := src.open(ctx, args)
 		if err != nil {
 			return err
 		}
 		defer l.close()
+		if *credential != "" {
+			return exportStack(ctx, e, l, stackFlags{*credential, *formats, *module, *locale, *out, *asJSON})
+		}
 		jobs, err := exportJobs(l, *formats, *module, *locale)
 		if err != nil {
 			return err

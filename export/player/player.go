@@ -17,7 +17,7 @@ import (
 	"github.com/stacklet/stacklet/i18n"
 )
 
-//go:embed static/player.js static/player.css
+//go:embed static/player.js static/player.css static/cmi5.js
 var static embed.FS
 
 //go:embed templates/*.html
@@ -72,6 +72,9 @@ func Render(opts Options) (map[string][]byte, error) {
 		return nil, err
 	}
 	files := Assets()
+	if opts.Format == authoring.FormatCMI5 {
+		files[CMI5Script] = cmi5Script()
+	}
 	files["index.html"] = html
 	files["theme.css"] = theme
 	return files, nil
@@ -133,6 +136,7 @@ type page struct {
 	Blocks         []blockView
 	Graded         bool
 	Passing        string
+	CMI5           bool // boots cmi5.js and lets it reach the LMS's LRS
 	ResultsHidden  bool
 	Data           pageData
 }
@@ -140,7 +144,7 @@ type page struct {
 func (r *renderer) page() (*page, error) {
 	m, proj := r.opts.Module, r.opts.Project
 	p := &page{Lang: string(r.opts.Locale), Dir: r.opts.Locale.Dir(), Title: m.Title, Project: proj.Title,
-		Description: m.Description, Outcomes: m.Outcomes, Graded: m.Graded()}
+		Description: m.Description, Outcomes: m.Outcomes, Graded: m.Graded(), CMI5: r.opts.Format == authoring.FormatCMI5}
 	if m.Minutes > 0 {
 		d, err := r.strs.Plural("Duration", m.Minutes, nil)
 		if err != nil {

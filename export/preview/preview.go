@@ -112,6 +112,8 @@ var formatLabels = map[authoring.Format]string{
 	authoring.FormatSCORM12:   "SCORM 1.2",
 	authoring.FormatSCORM2004: "SCORM 2004 4th edition",
 	authoring.FormatWeb:       "Web (no LMS)",
+	// The simulator has no LRS: a cmi5 package says so and runs like web.
+	authoring.FormatCMI5: "cmi5 (no LRS here: runs like web)",
 }
 
 type pageData struct {

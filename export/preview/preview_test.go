@@ -146,7 +146,7 @@ func TestSimulatorPageFollowsOptions(t *testing.T) {
 			[]string{"<h1>Untitled package</h1>"}, nil},
 		{"LaunchWithQueryAndSpaces", Options{Format: authoring.FormatSCORM12, Launch: "sub/page 2.html?lang=fr"}, 200,
 			[]string{`data-launch="pkg/sub/page%202.html?lang=fr"`}, nil},
-		{"UnknownFormat", Options{Format: "cmi5"}, 500, []string{"unknown format"}, nil},
+		{"UnknownFormat", Options{Format: "pdf"}, 500, []string{"unknown format"}, nil},
 		{"EmptyFormat", Options{}, 500, []string{"unknown format"}, nil},
 		{"LaunchOutsidePackage", Options{Format: authoring.FormatWeb, Launch: "../index.html"}, 500, []string{"not a path inside the package"}, nil},
 		{"LaunchMissing", Options{Format: authoring.FormatWeb, Launch: "start.html"}, 404, []string{`"start.html" is not in the package`}, nil},

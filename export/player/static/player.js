@@ -147,7 +147,10 @@
 
   let T = null;
   let noLMS = false;
-  if (D.format !== 'web') {
+  if (D.format === 'cmi5') {
+    T = window.stackletCMI5 ? window.stackletCMI5(D) : null; // cmi5.js: xAPI to the LMS's LRS
+    if (!T || !T.start()) { T = null; noLMS = true; }
+  } else if (D.format !== 'web') {
     const api = findAPI(D.format === 'scorm12' ? 'API' : 'API_1484_11');
     if (api) T = lms(api, D.format === 'scorm12');
     if (!T || !T.start()) { T = null; noLMS = true; }
@@ -243,7 +246,7 @@
     const pass = g.all && g.score >= D.mastery;
     const all = viewed === blocks.length;
     complete = D.completion === 'viewed' ? all : D.completion === 'passed' ? pass : all && pass;
-    T.report({ complete, success: g.all ? (pass ? 'passed' : 'failed') : '', score: g.all ? g.score : null, final: g.final });
+    T.report({ complete, viewed: all, success: g.all ? (pass ? 'passed' : 'failed') : '', score: g.all ? g.score : null, final: g.final });
 
     const pct = Math.round(viewed / blocks.length * 100);
     const bar = $('[role=progressbar]');
@@ -680,27 +683,40 @@
     if (kind(i) === 'process') step(i, 0);
   });
   $$('.order').forEach(orderButtons);
-  const resumed = restore();
-  const note = [noLMS ? S.noLMS : '', resumed ? S.resume : ''].filter(Boolean).join(' ');
-  if (note) tell(note);
+  // An adapter with a ready promise (cmi5) loads its state over the network:
+  // the page stays inert until then, and runs like web if that fails.
+  if (T.ready) {
+    main.inert = true;
+    T.ready.then(ok => {
+      main.inert = false;
+      if (!ok) { T = web(); noLMS = true; }
+      boot();
+    });
+  } else boot();
 
-  if ('IntersectionObserver' in window) {
-    const io = new IntersectionObserver(entries => entries.forEach(e => {
-      if (e.isIntersecting && (e.intersectionRatio >= 0.5 || e.intersectionRect.height >= innerHeight * 0.4)) {
-        const i = at[e.target.dataset.blockId];
-        seen(i);
-        if (Q[i]) Q[i].seen();
-      }
-    }), { threshold: [0, 0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 1] }); // tall blocks cross only the low ones
-    blocks.forEach(b => io.observe(b));
-  } else {
-    blocks.forEach((b, i) => seen(i));
+  function boot() {
+    const resumed = restore();
+    const note = [noLMS ? S.noLMS : '', resumed ? S.resume : ''].filter(Boolean).join(' ');
+    if (note) tell(note);
+
+    if ('IntersectionObserver' in window) {
+      const io = new IntersectionObserver(entries => entries.forEach(e => {
+        if (e.isIntersecting && (e.intersectionRatio >= 0.5 || e.intersectionRect.height >= innerHeight * 0.4)) {
+          const i = at[e.target.dataset.blockId];
+          seen(i);
+          if (Q[i]) Q[i].seen();
+        }
+      }), { threshold: [0, 0.02, 0.05, 0.1, 0.25, 0.5, 0.75, 1] }); // tall blocks cross only the low ones
+      blocks.forEach(b => io.observe(b));
+    } else {
+      blocks.forEach((b, i) => seen(i));
+    }
+
+    changed(true);
+    addEventListener('pagehide', end);
+    addEventListener('unload', end);
+    doc.addEventListener('visibilitychange', () => {
+      if (doc.visibilityState === 'hidden' && !ended) { save(); T.commit(); }
+    });
   }
-
-  changed(true);
-  addEventListener('pagehide', end);
-  addEventListener('unload', end);
-  doc.addEventListener('visibilitychange', () => {
-    if (doc.visibilityState === 'hidden' && !ended) { save(); T.commit(); }
-  });
 })();

@@ -1,0 +1,43 @@
+package main
+
+import (
+	"context"
+	"os"
+
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export"
+)
+
+// stackFlags are the export flags a stack export reads.
+type stackFlags struct {
+	credential, format, module, locale, out string
+	asJSON                                  bool
+}
+
+// exportStack writes one cmi5 course holding every module of a credential:
+// only cmi5 can describe several modules in one package.
+func exportStack(ctx context.Context, e *env, l *loaded, f stackFlags) error {
+	if f.format != string(authoring.FormatCMI5) {
+		return usageError("--credential exports a stack as one cmi5 course: add --format cmi5")
+	}
+	if f.module != "all" {
+		return usageError("--credential exports all of the credential's modules: drop --module")
+	}
+	if err := os.MkdirAll(f.out, 0o755); err != nil {
+		return err
+	}
+	job := export.CourseJob{Project: l.project, CredentialID: f.credential, Locale: authoring.Locale(f.locale), Media: l.media}
+	path, err := export.WriteCourseZip(ctx, job, f.out)
+	row := exportRow{Credential: f.credential, Format: authoring.FormatCMI5, Locale: job.Locale, Path: path}
+	if err != nil {
+		row.Error, row.Code = authoring.ErrorMessage(err), authoring.ErrorCode(err)
+	}
+	if f.asJSON {
+		if werr := writeJSON(e.stdout, []exportRow{row}); werr != nil {
+			return werr
+		}
+	} else if err == nil {
+		printExport(e, []exportRow{row})
+	}
+	return err
+}
