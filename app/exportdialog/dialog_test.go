@@ -1,0 +1,214 @@
+package exportdialog
+
+import (
+	"archive/zip"
+	"context"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/stacklet/stacklet/assets"
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/jsondump"
+	"github.com/stacklet/stacklet/export"
+	"github.com/stacklet/stacklet/i18n"
+	"github.com/stacklet/stacklet/internal/testenv"
+)
+
+// catalog is a Translator over the real UI catalogs.
+type catalog struct{ s i18n.Strings }
+
+func (c catalog) S(id string) string { return c.F(id, nil) }
+func (c catalog) F(id string, data map[string]any) string {
+	msg, err := c.s.Text(id, data)
+	if err != nil {
+		return "⟦" + id + "⟧"
+	}
+	return msg
+}
+func (c catalog) N(id string, n int, data map[string]any) string {
+	msg, err := c.s.Plural(id, n, data)
+	if err != nil {
+		return "⟦" + id + "⟧"
+	}
+	return msg
+}
+func (c catalog) Lang() authoring.Locale { return c.s.Lang() }
+
+func english(t *testing.T) catalog {
+	t.Helper()
+	s, err := i18n.UIStrings("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return catalog{s}
+}
+
+func sample(t *testing.T) (*authoring.Project, authoring.MediaSource) {
+	t.Helper()
+	p, media, err := jsondump.ReadFS(assets.SampleFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, media
+}
+
+func newDialog(t *testing.T, o Options) *Dialog {
+	t.Helper()
+	a := test.NewApp()
+	t.Cleanup(a.Quit)
+	o.Window = a.NewWindow("")
+	o.T = english(t)
+	d := New(o)
+	d.dlg.Show()
+	return d
+}
+
+func wait(t *testing.T, d *Dialog) []export.Result {
+	t.Helper()
+	select {
+	case r := <-d.results:
+		return r
+	case <-time.After(60 * time.Second):
+		t.Fatal("export did not finish")
+		return nil
+	}
+}
+
+// TestExportSampleThroughDialog exports every sample module as SCORM 1.2 and
+// 2004 and validates each manifest against the official schemas.
+func TestExportSampleThroughDialog(t *testing.T) {
+	p, media := sample(t)
+	var opened *url.URL
+	d := newDialog(t, Options{Project: p, Media: media, OpenURL: func(u *url.URL) error { opened = u; return nil }})
+	dir := t.TempDir()
+	d.Folder.SetText(dir)
+	d.Formats.SetSelected([]string{d.opts.T.S("ExportFormatSCORM12"), d.opts.T.S("ExportFormatSCORM2004")})
+	test.Tap(d.Export)
+	results := wait(t, d)
+
+	if want := 2 * len(p.Modules); len(results) != want {
+		t.Fatalf("%d results, want %d", len(results), want)
+	}
+	schemas := map[authoring.Format]testenv.Schema{authoring.FormatSCORM12: testenv.SCORM12, authoring.FormatSCORM2004: testenv.SCORM2004}
+	for _, r := range results {
+		if r.Err != nil {
+			t.Fatalf("%s: %v", export.FileName(r.Job), r.Err)
+		}
+		manifest := readZipEntry(t, r.Path, "imsmanifest.xml")
+		if ok, out := testenv.Xmllint(t, schemas[r.Job.Format], manifest); !ok {
+			t.Errorf("%s: xmllint:\n%s", r.Path, out)
+		}
+		if !strings.Contains(d.Written.Text, filepath.Base(r.Path)) {
+			t.Errorf("summary does not list %s", filepath.Base(r.Path))
+		}
+	}
+	if d.summary.view.Visible() == false || d.OpenFolder.Hidden {
+		t.Fatal("summary with Open folder not shown")
+	}
+	test.Tap(d.OpenFolder)
+	if opened == nil || opened.Scheme != "file" || filepath.Clean(opened.Path) != dir {
+		t.Errorf("opened %v, want file URL of %s", opened, dir)
+	}
+}
+
+func readZipEntry(t *testing.T, path, name string) []byte {
+	t.Helper()
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	f, err := z.Open(name)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func TestRefusedModuleIsListedWithItsProblems(t *testing.T) {
+	p, media := sample(t)
+	p.Modules = append(p.Modules[:1], authoring.Module{ID: "empty", Title: "Nothing here yet", Completion: authoring.CompleteWhenViewed})
+	d := newDialog(t, Options{Project: p, Media: media})
+	d.Folder.SetText(t.TempDir())
+	d.Formats.SetSelected([]string{d.opts.T.S("ExportFormatWeb")})
+	test.Tap(d.Export)
+	results := wait(t, d)
+	if results[0].Err != nil || authoring.ErrorCode(results[1].Err) != authoring.EINVALID {
+		t.Fatalf("errors %v / %v, want nil / invalid", results[0].Err, results[1].Err)
+	}
+	if !strings.Contains(d.Problems.Text, "Nothing here yet") || d.Problems.Hidden {
+		t.Errorf("problems = %q", d.Problems.Text)
+	}
+	if !strings.Contains(d.Headline.Text, "1 package was not exported") {
+		t.Errorf("headline = %q", d.Headline.Text)
+	}
+}
+
+func TestFormAsksForWhatIsMissing(t *testing.T) {
+	p, media := sample(t)
+	tests := []struct {
+		name  string
+		setup func(d *Dialog)
+		want  string
+	}{
+		{"NoFormat", func(d *Dialog) { d.Formats.SetSelected(nil) }, "ExportNeedFormat"},
+		{"NoModule", func(d *Dialog) { d.AllModules.SetChecked(false); d.Modules.SetSelected(nil) }, "ExportNeedModule"},
+		{"NoLocale", func(d *Dialog) { d.Locales.SetSelected(nil) }, "ExportNeedLocale"},
+		{"NoFolder", func(d *Dialog) { d.Folder.SetText("") }, "ExportNeedFolder"},
+		{"FolderMissing", func(d *Dialog) { d.Folder.SetText(filepath.Join(os.TempDir(), "no", "such", "folder")) }, "ExportFolderMissing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDialog(t, Options{Project: p, Media: media})
+			d.Folder.SetText(t.TempDir())
+			tt.setup(d)
+			test.Tap(d.Export)
+			if d.Invalid.Hidden || d.Invalid.Text != d.opts.T.S(tt.want) {
+				t.Errorf("message %q (hidden %v), want %s", d.Invalid.Text, d.Invalid.Hidden, tt.want)
+			}
+		})
+	}
+}
+
+// blockingMedia holds every read until the export is canceled.
+type blockingMedia struct{ reading chan struct{} }
+
+func (b blockingMedia) ReadMedia(ctx context.Context, _ string) ([]byte, error) {
+	b.reading <- struct{}{}
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+func TestCancelLeavesNoPackage(t *testing.T) {
+	p, _ := sample(t)
+	media := blockingMedia{reading: make(chan struct{}, 1)}
+	d := newDialog(t, Options{Project: p, Media: media})
+	dir := t.TempDir()
+	d.Folder.SetText(dir)
+	test.Tap(d.Export)
+	<-media.reading
+	test.Tap(d.progress.Cancel)
+	for _, r := range wait(t, d) {
+		if r.Err == nil || !canceled(r.Err) {
+			t.Errorf("%s: %v, want canceled", export.FileName(r.Job), r.Err)
+		}
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("canceled export left %v", left)
+	}
+	if !strings.Contains(d.Headline.Text, d.opts.T.S("ExportCanceled")) || !d.Problems.Hidden {
+		t.Errorf("headline %q, problems %q", d.Headline.Text, d.Problems.Text)
+	}
+}
