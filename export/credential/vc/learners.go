@@ -31,7 +31,9 @@ type RowError struct {
 	Err  error
 }
 
-func (e RowError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, authoring.ErrorMessage(e.Err)) }
+func (e RowError) Error() string {
+	return fmt.Sprintf("line %d: %s", e.Line, authoring.ErrorMessage(e.Err))
+}
 
 // Column names a learner list may use, compared without case, spaces,
 // underscores, dots or hyphens. The status and cmi.* names let an LMS
