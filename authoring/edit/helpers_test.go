@@ -100,7 +100,7 @@ func mustFlush(tb testing.TB, s *edit.Session) {
 // clock is a settable time for undo merging.
 type clock struct{ t time.Time }
 
-func (c *clock) now() time.Time           { return c.t }
+func (c *clock) now() time.Time          { return c.t }
 func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 const moduleID = "ladders"

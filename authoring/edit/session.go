@@ -39,7 +39,7 @@ type Session struct {
 	nextObs   int
 	closed    bool
 
-	mu      sync.Mutex        // guards unsaved, read by Media from any goroutine
+	mu      sync.Mutex               // guards unsaved, read by Media from any goroutine
 	unsaved map[string]*unsavedMedia // media bytes queued but not yet in the store
 }
 

@@ -326,4 +326,3 @@ func TestReplaceMediaRepointsEveryUse(t *testing.T) {
 		t.Errorf("after one undo the old file has %d uses, want 2", len(uses))
 	}
 }
-

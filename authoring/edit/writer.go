@@ -29,7 +29,7 @@ type op struct {
 type writer struct {
 	store   authoring.Store
 	delay   time.Duration
-	onError func(error)           // called on the writer goroutine
+	onError func(error)                    // called on the writer goroutine
 	written func(key string, op time.Time) // test hook: an op reached the disk
 
 	mu       sync.Mutex
