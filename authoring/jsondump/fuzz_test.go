@@ -61,3 +61,34 @@ func checkRewrite(t *testing.T, m authoring.Module) {
 		t.Fatalf("write, read, write changed the module:\n%s\n%s", first, second)
 	}
 }
+
+// FuzzReadTranslations feeds outside input to the reader as a translations
+// file. It must not panic, must answer EINVALID for what it refuses, and
+// what it accepts must write and read back to the same translations.
+func FuzzReadTranslations(f *testing.F) {
+	f.Add([]byte(`[{"id":"p/title","source":"A","target":"B","state":"approved","by":"x","at":"2026-11-22T08:00:00Z"}]`))
+	f.Add([]byte(`[{"id":"a","state":"untranslated","comments":[{"by":"r","at":"2026-11-22T08:00:00Z","text":"?"}]}]`))
+	f.Add([]byte(`[{"id":"a","target":"{1}x{/1}","state":"machine","at":"0001-01-01T00:00:00Z"},null,1]`))
+	f.Add([]byte("[{\"id\":\"\xff\",\"state\":\"edited\",\"target\":\"t\"}] x"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		tr, err := decodeTranslations("translations/de.json", data)
+		if err != nil {
+			if code := authoring.ErrorCode(err); code != authoring.EINVALID {
+				t.Fatalf("code %q for bad input: %v", code, err)
+			}
+			return
+		}
+		first, err := encode(sortedTranslations(tr))
+		if err != nil {
+			t.Fatalf("accepted translations cannot be written: %v", err)
+		}
+		again, err := decodeTranslations("translations/de.json", first)
+		if err != nil {
+			t.Fatalf("written translations do not read back: %v\n%s", err, first)
+		}
+		second, _ := encode(sortedTranslations(again))
+		if !bytes.Equal(first, second) {
+			t.Fatalf("write, read, write changed the file:\n%s\n%s", first, second)
+		}
+	})
+}

@@ -6,6 +6,8 @@
 //	media.json            the media library, sorted by hash
 //	media/<hash>.<ext>    media bytes
 //	modules/<id>.json     one module with its blocks
+//	translations/<l>.json one target locale's translations, sorted by segment id (optional)
+//	glossary.json         the translation glossary, sorted by term (optional)
 //
 // All JSON is indented by two spaces, not HTML-escaped and ends in a newline,
 // so the same project always gives the same bytes.

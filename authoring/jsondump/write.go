@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 )
 
 // Write writes p as a dump folder at dir, reading media bytes from media.
@@ -21,6 +22,12 @@ import (
 // replacing it would delete files Stacklet did not write. Keep a dump in its
 // own folder, for example a subfolder of a git repository.
 func Write(ctx context.Context, dir string, p *authoring.Project, media authoring.MediaSource) error {
+	return WriteBundle(ctx, dir, p, media, nil)
+}
+
+// WriteBundle writes p as Write does, with the translations and glossary of
+// b (nil for none) in translations/<locale>.json and glossary.json.
+func WriteBundle(ctx context.Context, dir string, p *authoring.Project, media authoring.MediaSource, b *l10n.Bundle) error {
 	// An absolute path has a real parent to build beside, even for ".".
 	dir, err := filepath.Abs(dir)
 	if err != nil {
@@ -48,6 +55,9 @@ func Write(ctx context.Context, dir string, p *authoring.Project, media authorin
 	if err := writeTree(ctx, tmp, p, items, media); err != nil {
 		return err
 	}
+	if err := writeBundle(tmp, p, b); err != nil {
+		return err
+	}
 	return swap(tmp, dir)
 }
 
@@ -73,6 +83,7 @@ func checkTarget(dir string) error {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case name == projectName || name == mediaName || name == mediaDir || name == modulesDir || osLitter[name]:
+		case name == translationsDir || name == glossaryName:
 		default:
 			return notADump(dir, fmt.Sprintf("it holds %s", name))
 		}
