@@ -1,0 +1,112 @@
+package medialib
+
+import (
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+
+	"github.com/stacklet/stacklet/authoring"
+)
+
+// mediaExtensions narrows the file dialog to the types authoring.NewMedia
+// accepts; NewMedia stays the judge of every file, dropped ones included.
+var mediaExtensions = []string{".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg",
+	".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".ogv", ".vtt"}
+
+// importResult is what one import added and what it refused, and why.
+type importResult struct {
+	added  []authoring.Media
+	failed []string // "name: reason" per refused file
+}
+
+func (l *Library) onImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		r.Close()
+		l.ImportURIs([]fyne.URI{r.URI()})
+	}, l.opts.Window)
+	d.SetFilter(storage.NewExtensionFileFilter(mediaExtensions))
+	d.Show()
+}
+
+// ImportURIs adds the files at uris (from the file dialog or dropped on the
+// window) to the library. Files are read off the UI goroutine, with a
+// progress bar; each accepted file is one undo step, and refused files are
+// listed in one error afterwards.
+func (l *Library) ImportURIs(uris []fyne.URI) {
+	if len(uris) == 0 || l.Import.Disabled() {
+		return
+	}
+	l.Import.Disable()
+	l.Progress.Max = float64(len(uris))
+	l.Progress.SetValue(0)
+	l.Progress.Show()
+	go l.importAll(uris)
+}
+
+func (l *Library) importAll(uris []fyne.URI) {
+	var res importResult
+	for i, uri := range uris {
+		data, err := readURI(uri)
+		fyne.DoAndWait(func() {
+			l.Status.SetText(l.opts.T.F("MediaImporting", map[string]any{"Done": i + 1, "Total": len(uris), "Name": uri.Name()}))
+			l.Status.Show()
+			if err == nil {
+				var m authoring.Media
+				if m, err = l.opts.Session.AddMedia(uri.Name(), data); err == nil {
+					res.added = append(res.added, m)
+				}
+			}
+			if err != nil {
+				res.failed = append(res.failed, uri.Name()+": "+authoring.ErrorMessage(err))
+			}
+			l.Progress.SetValue(float64(i + 1))
+		})
+	}
+	fyne.Do(func() { l.importDone(res) })
+}
+
+// maxImport bounds one file: larger videos belong on a streaming service,
+// and the whole file is held in memory while it is stored.
+const maxImport = 1 << 30
+
+func readURI(uri fyne.URI) ([]byte, error) {
+	if ok, _ := storage.CanList(uri); ok {
+		return nil, authoring.Errorf(authoring.EINVALID, "this is a folder: import the files inside it")
+	}
+	r, err := storage.Reader(uri)
+	if err != nil {
+		return nil, authoring.Errorf(authoring.ENOTFOUND, "cannot open the file: %v", err)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
+	if err != nil {
+		return nil, authoring.Errorf(authoring.EINVALID, "cannot read the file: %v", err)
+	}
+	if len(data) > maxImport {
+		return nil, authoring.Errorf(authoring.EINVALID, "the file is larger than 1 GB")
+	}
+	return data, nil
+}
+
+func (l *Library) importDone(res importResult) {
+	l.Import.Enable()
+	l.Progress.Hide()
+	l.Status.SetText(l.opts.T.N("MediaImported", len(res.added), nil))
+	if len(res.added) > 0 {
+		l.Select(res.added[len(res.added)-1].Hash)
+	}
+	if len(res.failed) > 0 {
+		msg := l.opts.T.N("MediaImportFailed", len(res.failed), nil) + "\n\n" + strings.Join(res.failed, "\n")
+		l.showError(&authoring.Error{Code: authoring.EINVALID, Message: msg})
+	}
+	select {
+	case l.imported <- res:
+	default:
+	}
+}
