@@ -10,14 +10,14 @@ import (
 	"time"
 
 	"github.com/stacklet/stacklet/authoring"
-	"github.com/stacklet/stacklet/internal/testenv"
+	"github.com/stacklet/stacklet/export/credential/vc/vctest"
 )
 
 // obDir is the shared Open Badges folder: the pinned contexts, schemas and
 // examples tests read (never copied into the repository).
 func obDir(tb testing.TB) string {
 	tb.Helper()
-	return filepath.Join(testenv.Standards(tb), "openbadges3")
+	return vctest.OpenBadgesDir(tb)
 }
 
 // testLoader fills a fresh cache from the standards folder.

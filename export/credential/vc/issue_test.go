@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export/credential/vc/vctest"
 )
 
 func testBatch(t *testing.T) *Batch {
@@ -55,7 +56,7 @@ func TestIssuedCredentialVerifies(t *testing.T) {
 			t.Errorf("check %s: %v", c.Name, c.Err)
 		}
 	}
-	if errs := schemaErrors(t, data); len(errs) > 0 {
+	if errs := vctest.AchievementCredentialErrors(t, data); len(errs) > 0 {
 		t.Fatalf("official schemas refuse the credential: %v", errs)
 	}
 	if again := issueOne(t, b, ada); !bytes.Equal(again, data) {
@@ -136,7 +137,7 @@ func TestStructureAgreesWithOfficialSchema(t *testing.T) {
 			json.Unmarshal(data, &doc)
 			tests[name](doc)
 			changed, _ := json.Marshal(doc)
-			if errs := schemaErrors(t, changed); len(errs) != 2 {
+			if errs := vctest.AchievementCredentialErrors(t, changed); len(errs) != 2 {
 				t.Fatalf("the official schemas do not both refuse this change (%d do): fix the test", len(errs))
 			}
 			wantCode(t, checkStructure(doc), authoring.EINVALID, ReasonStructure)
