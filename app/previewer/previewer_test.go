@@ -1,0 +1,97 @@
+package previewer
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/stacklet/stacklet/app/tr"
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/edit"
+	"github.com/stacklet/stacklet/authoring/sqlite"
+)
+
+func openSession(t *testing.T) *edit.Session {
+	t.Helper()
+	ctx := context.Background()
+	src, media := sample(t)
+	store, err := sqlite.Create(ctx, filepath.Join(t.TempDir(), "p.stacklet"), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Replace(ctx, src, media); err != nil {
+		t.Fatal(err)
+	}
+	p, err := store.Load(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := edit.New(p, store, edit.Options{})
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// eventually polls fetch until ok holds, for at most 10 seconds.
+func eventually(t *testing.T, what string, fetch func() string, ok func(string) bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := fetch()
+		if ok(got) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: last saw %.300q", what, got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func fetch(u string) string {
+	res, err := http.Get(u)
+	if err != nil {
+		return err.Error()
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
+}
+
+// TestEditsReachTheOpenPreview opens a module, edits its title through the
+// session and sees the served page change.
+func TestEditsReachTheOpenPreview(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	sess := openSession(t)
+	opened := make(chan *url.URL, 1)
+	p := Start(Options{Session: sess, T: tr.New("en"), Delay: 20 * time.Millisecond,
+		OpenURL: func(u *url.URL) error { opened <- u; return nil }})
+	defer p.Close()
+	id := sess.Project().Modules[0].ID
+	p.Show(id)
+
+	var u *url.URL
+	select {
+	case u = <-opened:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the browser was never opened")
+	}
+	if u.Hostname() != "127.0.0.1" {
+		t.Errorf("preview on %s, want loopback", u)
+	}
+	page := func() string { return fetch(u.String()) }
+	eventually(t, "first build", page, func(s string) bool { return strings.Contains(s, "sim-frame") })
+
+	err := sess.EditModule(id, edit.Typing("title"), func(m *authoring.Module) { m.Title = "Edited live" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "rebuild after the edit", page, func(s string) bool { return strings.Contains(s, "Edited live") })
+}
