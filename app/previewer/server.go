@@ -10,8 +10,8 @@ package previewer
 
 import (
 	"bytes"
-	_ "embed"
 	"context"
+	_ "embed"
 	"encoding/json"
 	"html/template"
 	"net/http"
