@@ -413,3 +413,25 @@ func TestBadRequests(t *testing.T) {
 		})
 	}
 }
+
+func TestPlanSendsNothing(t *testing.T) {
+	fake, srv := newFake(t, nil)
+	e, _ := testEngine(t, srv, Config{BatchSegments: 2})
+	req := request(append(segs(5), Segment{ID: "blank", Source: ""})...)
+	req.Memory = func(s Segment) (string, bool) { return "Frase 1.", s.ID == "s01" }
+	req.Glossary = []Term{{Source: "sentence", Target: "frase"}}
+	plan, err := e.Plan(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(fake.requests()) != 0 {
+		t.Fatalf("a plan sent %d requests", len(fake.requests()))
+	}
+	if plan.Memory != 1 || plan.Skipped != 1 || len(plan.Requests) != 2 || plan.Model != "test-model" {
+		t.Fatalf("plan %+v", plan)
+	}
+	first := plan.Requests[0]
+	if !reflect.DeepEqual(first.IDs, []string{"s02", "s03"}) || first.Terms != 1 || first.Chars != 36 || !strings.Contains(first.User, `"id":"s02"`) {
+		t.Errorf("first request %+v", first)
+	}
+}
