@@ -280,6 +280,9 @@ var maxSize = map[string]int64{"image": 60 << 10, "audio": 150 << 10, "video": 2
 func TestSampleMedia(t *testing.T) {
 	s := readSample(t)
 	used := map[string]bool{s.project.Theme.Logo: true}
+	for _, c := range s.project.Credentials {
+		used[c.Image] = true // the badge
+	}
 	for _, m := range s.project.Modules {
 		for _, h := range m.MediaHashes() {
 			used[h] = true
@@ -310,7 +313,7 @@ func TestSampleMedia(t *testing.T) {
 				t.Errorf("%s is %d bytes, over the %d byte budget for %s", m.Name, m.Size, limit, m.MediaKind())
 			}
 			if !used[m.Hash] {
-				t.Errorf("%s is listed but no module or the theme uses it", m.Name)
+				t.Errorf("%s is listed but no module, credential or the theme uses it", m.Name)
 			}
 		})
 	}

@@ -215,6 +215,7 @@ ffmpeg -v error -y -f concat -i "$tmp/slides.txt" -i "$tmp/roles.wav" \
 cp "$tmp/roles.vtt" "$out/roles-video.vtt"
 
 cp "$here/logo.svg" "$out/logo.svg"
+cp "$here/badge.svg" "$out/badge.svg" # the sample credential's badge
 rm -rf "$tmp"
 
 ls -l "$out"

@@ -30,6 +30,7 @@ type Options struct {
 	Locale    authoring.Locale // learner language: player strings, lang and dir
 	Format    authoring.Format // which tracking adapter the page boots
 	MediaPath func(hash string) string
+	Earns     []Earn // credentials the module counts towards
 }
 
 // Assets returns the static player files: player.js and player.css.
@@ -110,7 +111,7 @@ var simpleIDs = []string{
 	"Passed", "NotPassed", "ModuleComplete", "IncompleteHint", "FinishedNotice",
 	"ResumeNotice", "NoLMSNotice",
 	"InstrSingleChoice", "InstrMultipleResponse", "InstrTrueFalse", "InstrFillBlank",
-	"InstrMatching", "InstrOrdering",
+	"InstrMatching", "InstrOrdering", "CredEarnHeading", "CredView",
 }
 
 func (r *renderer) simpleStrings() error {
@@ -137,6 +138,7 @@ type page struct {
 	Graded         bool
 	Passing        string
 	CMI5           bool // boots cmi5.js and lets it reach the LMS's LRS
+	Earns          []Earn
 	ResultsHidden  bool
 	Data           pageData
 }
@@ -166,7 +168,8 @@ func (r *renderer) page() (*page, error) {
 		}
 		p.Passing = passing
 	}
-	r.seenH2 = len(m.Outcomes) > 0
+	p.Earns = r.opts.Earns
+	r.seenH2 = len(m.Outcomes) > 0 || len(p.Earns) > 0
 	p.Data = pageData{Module: m.ID, Format: r.opts.Format, Lang: r.opts.Locale, Completion: m.Completion,
 		Mastery: m.MasteryScore, Attempts: m.Attempts, Reveal: m.RevealAnswers,
 		Blocks: []string{}, Questions: map[string]questionData{}}

@@ -34,10 +34,12 @@ func Files(names []string) []File {
 // Identifier returns the manifest identifier: stable across exports of the
 // same module so that an LMS recognises a re-upload as a new version.
 func Identifier(p *authoring.Project, m *authoring.Module) string {
-	return "stacklet-" + slug(p.Title) + "-" + m.ID
+	return "stacklet-" + Slug(p.Title) + "-" + m.ID
 }
 
-func slug(s string) string {
+// Slug returns s in lowercase ASCII letters and digits joined by single
+// dashes: a stable key for identifiers derived from titles.
+func Slug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
