@@ -121,25 +121,26 @@ func checkLength(seg Segment, src, tgt string, add func(string, string, ...any))
 }
 
 func checkGlossary(g Glossary, source, target string, locale authoring.Locale, add func(string, string, ...any)) {
-	lower := strings.ToLower(plainText(target))
+	words := matchWords(plainText(target))
 	for _, t := range g.Hits(source) {
 		want, ok := t.Translations[locale]
 		if t.DoNotTranslate {
 			want, ok = t.Term, true
 		}
-		if ok && !containsWord(lower, strings.ToLower(want)) {
+		if ok && !containsRun(words, matchWords(want)) {
 			add(WarnGlossary, "glossary: %q should be %q", t.Term, want)
 		}
 	}
 }
 
 // needsTranslation reports whether leaving src as it is looks like an
-// oversight: it has a word of lowercase letters and is not wholly a term
-// the glossary keeps as it is. Acronyms and numbers alone stay the same.
+// oversight: once the terms the glossary keeps as they are ("Open Badges")
+// are taken out, a word of lowercase letters is left. Acronyms and numbers
+// alone stay the same in any language.
 func needsTranslation(src string, g Glossary) bool {
 	for _, t := range g {
-		if t.DoNotTranslate && strings.EqualFold(strings.TrimSpace(src), t.Term) {
-			return false
+		if t.DoNotTranslate {
+			src = replaceFold(src, t.Term)
 		}
 	}
 	run := 0
@@ -228,4 +229,16 @@ func describeNumbers(missing, extra []string) string {
 		parts = append(parts, "added "+strings.Join(extra, ", "))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// replaceFold removes every occurrence of term from s, ignoring case.
+func replaceFold(s, term string) string {
+	lower, t := strings.ToLower(s), strings.ToLower(term)
+	if t == "" || len(lower) != len(s) {
+		return s // lowering changed byte lengths: leave s whole rather than cut it wrong
+	}
+	for i := strings.Index(lower, t); i >= 0; i = strings.Index(lower, t) {
+		s, lower = s[:i]+s[i+len(t):], lower[:i]+lower[i+len(t):]
+	}
+	return s
 }

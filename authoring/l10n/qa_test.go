@@ -18,7 +18,7 @@ func checks(w []l10n.Warning) []string {
 
 func TestQA(t *testing.T) {
 	g := l10n.Glossary{
-		{Term: "micro-credential", Translations: map[authoring.Locale]string{"es": "microcredencial"}},
+		{Term: "micro-credential", Translations: map[authoring.Locale]string{"es": "microcredencial", "ar": "الشهادة المصغّرة"}},
 		{Term: "ESCO", DoNotTranslate: true},
 	}
 	tests := []struct {
@@ -44,8 +44,12 @@ func TestQA(t *testing.T) {
 		{"glossary term used", "A micro-credential counts.", "Una microcredencial cuenta.", "es", 0, nil},
 		{"do-not-translate kept", "Tag skills with ESCO.", "Etiqueta las competencias con ESCO.", "es", 0, nil},
 		{"do-not-translate translated", "Tag skills with ESCO.", "Etiqueta las competencias con CEEO.", "es", 0, []string{l10n.WarnGlossary}},
+		{"arabic article and clitics", "The micro-credential and ESCO.", "وللشهادةِ المصغّرة وESCO.", "ar", 0, nil},
+		{"arabic term missing", "A micro-credential.", "شارة رقمية.", "ar", 0, []string{l10n.WarnGlossary}},
 		{"identical", "Quality assurance", "Quality assurance", "es", 0, []string{l10n.WarnIdentical}},
 		{"identical acronym is fine", "EQF", "EQF", "es", 0, nil},
+		{"identical do-not-translate name", "ESCO and more", "ESCO and more", "es", 0, []string{l10n.WarnIdentical}},
+		{"identical name with version", "ESCO 2.0", "ESCO 2.0", "es", 0, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
