@@ -22,9 +22,13 @@ func TestSampleRoundTrip(t *testing.T) {
 	if errs := authoring.Errors(p.ValidateProject()); len(errs) > 0 {
 		t.Errorf("the sample as read by jsondump does not validate: %v", authoring.ProblemsError(errs))
 	}
+	bundle, err := jsondump.ReadBundleFS(SampleFS(), p)
+	if err != nil {
+		t.Fatalf("jsondump.ReadBundleFS(SampleFS()): %v", err)
+	}
 	dir := filepath.Join(t.TempDir(), "sample")
-	if err := jsondump.Write(context.Background(), dir, p, media); err != nil {
-		t.Fatalf("jsondump.Write: %v", err)
+	if err := jsondump.WriteBundle(context.Background(), dir, p, media, bundle); err != nil {
+		t.Fatalf("jsondump.WriteBundle: %v", err)
 	}
 	written := map[string]bool{}
 	err = filepath.WalkDir(dir, func(full string, d fs.DirEntry, err error) error {
