@@ -1,0 +1,158 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export/credential"
+	"github.com/stacklet/stacklet/export/credential/vc"
+)
+
+// issueRow is one line of "credential issue --json".
+type issueRow struct {
+	Line  int    `json:"line"`
+	Path  string `json:"path,omitempty"`
+	Error string `json:"error,omitempty"`
+}
+
+func (f *credentialFlags) issue(ctx context.Context, e *env, args []string) error {
+	if *f.id == "" || *f.learners == "" || *f.out == "" || *f.key == "" {
+		return usageError("credential issue needs --credential, --learners, -o and --key")
+	}
+	l, rest, err := f.src.open(ctx, args)
+	if err != nil {
+		return err
+	}
+	defer l.close()
+	if len(rest) > 0 {
+		return usageError("unexpected arguments: " + strings.Join(rest, " "))
+	}
+	batch, err := f.batch(ctx, l)
+	if err != nil {
+		return err
+	}
+	learners, bad, err := readLearners(*f.learners)
+	if err != nil {
+		return err
+	}
+	rows := len(learners) + len(bad)
+	issued, skipped, err := batch.IssueAll(learners)
+	if err != nil {
+		return err
+	}
+	return f.writeIssued(e, issued, append(bad, skipped...), rows)
+}
+
+// batch gathers what every credential of the run shares.
+func (f *credentialFlags) batch(ctx context.Context, l *loaded) (*vc.Batch, error) {
+	p := l.project
+	c, err := p.Credential(*f.id)
+	if err != nil {
+		return nil, err
+	}
+	key, err := vc.ReadKey(*f.key)
+	if err != nil {
+		return nil, err
+	}
+	created, err := parseTime("issued-at", *f.issuedAt)
+	if err != nil {
+		return nil, err
+	}
+	loader, err := f.loader()
+	if err != nil {
+		return nil, err
+	}
+	ach, err := achievement(ctx, l, c, *f.locale)
+	if err != nil {
+		return nil, err
+	}
+	b := &vc.Batch{CredentialID: c.ID, Name: ach.Name, Contexts: ach.Context, ValidityMonths: c.ValidityMonths,
+		Issuer: c.AwardingBody, Key: key, Created: created, Loader: loader}
+	if len(ach.ResultDescription) == 1 {
+		b.ResultID = ach.ResultDescription[0].ID // one graded module: the score is its score
+	}
+	ach.Context = nil // the credential carries the contexts
+	b.Achievement = ach
+	return b, nil
+}
+
+// achievement is the credential's Open Badges Achievement, as packages
+// carry it, in the requested language.
+func achievement(ctx context.Context, l *loaded, c *authoring.Credential, locale string) (*credential.Achievement, error) {
+	loc := l.project.SourceLocale
+	if locale != "" {
+		loc = authoring.Locale(locale)
+	}
+	src := credential.Source{Project: l.project, Credential: c, Locale: loc}
+	if c.Image != "" {
+		m, ok := l.project.MediaByHash(c.Image)
+		data, err := l.media.ReadMedia(ctx, c.Image)
+		if !ok || err != nil {
+			return nil, authoring.Errorf(authoring.ENOTFOUND, "the badge image %s of credential %s is missing", c.Image, c.ID)
+		}
+		src.Badge = &credential.Badge{Name: "badge" + filepath.Ext(strings.ToLower(m.Name)), Type: m.Type, Data: data}
+	}
+	return credential.NewAchievement(src)
+}
+
+func readLearners(path string) ([]vc.Learner, []vc.RowError, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, nil, authoring.Errorf(authoring.ENOTFOUND, "learner list %s not found", path)
+	}
+	defer file.Close()
+	learners, bad, err := vc.ReadLearners(file)
+	if err != nil {
+		return nil, nil, authoring.Errorf(authoring.ErrorCode(err), "%s: %s", path, authoring.ErrorMessage(err))
+	}
+	return learners, bad, nil
+}
+
+// writeIssued writes the credentials (none with --strict and a bad row),
+// reports every row and fails when a row was skipped, so scripts notice.
+func (f *credentialFlags) writeIssued(e *env, issued []vc.Issued, bad []vc.RowError, rows int) error {
+	if len(bad) > 0 && *f.strict {
+		issued = nil
+	}
+	if err := vc.WriteIssued(*f.out, issued); err != nil {
+		return err
+	}
+	report := make([]issueRow, 0, len(issued)+len(bad))
+	for _, is := range issued {
+		report = append(report, issueRow{Line: is.Line, Path: filepath.Join(*f.out, is.File)})
+	}
+	for _, b := range bad {
+		report = append(report, issueRow{Line: b.Line, Error: authoring.ErrorMessage(b.Err)})
+	}
+	sort.SliceStable(report, func(i, j int) bool { return report[i].Line < report[j].Line })
+	printIssue(e, report, *f.asJSON)
+	if len(bad) == 0 {
+		return nil
+	}
+	if *f.strict {
+		return authoring.Errorf(authoring.EINVALID, "%d of %d rows are bad: nothing written (--strict)", len(bad), rows)
+	}
+	return authoring.Errorf(authoring.EINVALID, "%d of %d rows skipped; %d credentials written", len(bad), rows, len(issued))
+}
+
+func printIssue(e *env, rows []issueRow, asJSON bool) {
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.Encode(rows)
+		return
+	}
+	for _, r := range rows {
+		if r.Error != "" {
+			fmt.Fprintf(e.stderr, "line %d: skipped: %s\n", r.Line, r.Error)
+			continue
+		}
+		fmt.Fprintf(e.stdout, "line %d: %s\n", r.Line, r.Path)
+	}
+}
