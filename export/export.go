@@ -11,6 +11,7 @@ import (
 
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export/archive"
+	"github.com/stacklet/stacklet/export/credential"
 	"github.com/stacklet/stacklet/export/internal/cp"
 	"github.com/stacklet/stacklet/export/media"
 	"github.com/stacklet/stacklet/export/player"
@@ -39,13 +40,18 @@ func Build(ctx context.Context, job Job) ([]archive.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Credentials first: one with errors refuses the export before any work.
+	creds, earns, err := credential.Files(ctx, credential.Module{Project: job.Project, ModuleID: m.ID, Locale: locale, Media: job.Media})
+	if err != nil {
+		return nil, err
+	}
 	files, paths, err := job.mediaFiles(ctx, m)
 	if err != nil {
 		return nil, err
 	}
 	pages, err := player.Render(player.Options{
 		Project: job.Project, Module: m, Locale: locale, Format: job.Format,
-		MediaPath: func(hash string) string { return paths[hash] },
+		MediaPath: func(hash string) string { return paths[hash] }, Earns: earns,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("render module %q: %w", m.Title, err)
@@ -53,6 +59,7 @@ func Build(ctx context.Context, job Job) ([]archive.File, error) {
 	for name, data := range pages {
 		files = append(files, archive.File{Name: name, Data: data})
 	}
+	files = append(files, creds...)
 	archive.Sort(files)
 	if files, err = addManifest(job, m, locale, files); err != nil {
 		return nil, err
