@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export"
 )
@@ -18,14 +19,11 @@ import (
 // Options are what the dialog exports.
 type Options struct {
 	Window fyne.Window
-	T      Translator
+	T      *tr.T
 	// Project must not change while the export runs: pass a snapshot
 	// (edit.Session.Snapshot), since the export reads it off the UI goroutine.
 	Project *authoring.Project
 	Media   authoring.MediaSource
-	// Prepare runs before the export starts, e.g. edit.Session.Flush so
-	// the packages match what is on disk; optional.
-	Prepare func() error
 	// Prefs remembers the chosen folder; optional.
 	Prefs fyne.Preferences
 	// OpenURL opens the destination folder; nil uses the current app's.

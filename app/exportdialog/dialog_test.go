@@ -13,42 +13,13 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/jsondump"
 	"github.com/stacklet/stacklet/export"
-	"github.com/stacklet/stacklet/i18n"
 	"github.com/stacklet/stacklet/internal/testenv"
 )
-
-// catalog is a Translator over the real UI catalogs.
-type catalog struct{ s i18n.Strings }
-
-func (c catalog) S(id string) string { return c.F(id, nil) }
-func (c catalog) F(id string, data map[string]any) string {
-	msg, err := c.s.Text(id, data)
-	if err != nil {
-		return "⟦" + id + "⟧"
-	}
-	return msg
-}
-func (c catalog) N(id string, n int, data map[string]any) string {
-	msg, err := c.s.Plural(id, n, data)
-	if err != nil {
-		return "⟦" + id + "⟧"
-	}
-	return msg
-}
-func (c catalog) Lang() authoring.Locale { return c.s.Lang() }
-
-func english(t *testing.T) catalog {
-	t.Helper()
-	s, err := i18n.UIStrings("en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return catalog{s}
-}
 
 func sample(t *testing.T) (*authoring.Project, authoring.MediaSource) {
 	t.Helper()
@@ -64,7 +35,7 @@ func newDialog(t *testing.T, o Options) *Dialog {
 	a := test.NewApp()
 	t.Cleanup(a.Quit)
 	o.Window = a.NewWindow("")
-	o.T = english(t)
+	o.T = tr.New("en")
 	d := New(o)
 	d.dlg.Show()
 	return d
@@ -139,14 +110,20 @@ func readZipEntry(t *testing.T, path, name string) []byte {
 
 func TestRefusedModuleIsListedWithItsProblems(t *testing.T) {
 	p, media := sample(t)
-	p.Modules = append(p.Modules[:1], authoring.Module{ID: "empty", Title: "Nothing here yet", Completion: authoring.CompleteWhenViewed})
+	p.Modules = append(p.Modules, authoring.Module{ID: "empty", Title: "Nothing here yet", Completion: authoring.CompleteWhenViewed})
 	d := newDialog(t, Options{Project: p, Media: media})
 	d.Folder.SetText(t.TempDir())
 	d.Formats.SetSelected([]string{d.opts.T.S("ExportFormatWeb")})
 	test.Tap(d.Export)
 	results := wait(t, d)
-	if results[0].Err != nil || authoring.ErrorCode(results[1].Err) != authoring.EINVALID {
-		t.Fatalf("errors %v / %v, want nil / invalid", results[0].Err, results[1].Err)
+	for _, r := range results {
+		want := ""
+		if r.Job.ModuleID == "empty" {
+			want = authoring.EINVALID
+		}
+		if got := authoring.ErrorCode(r.Err); got != want {
+			t.Errorf("%s: code %q, want %q (%v)", r.Job.ModuleID, got, want, r.Err)
+		}
 	}
 	if !strings.Contains(d.Problems.Text, "Nothing here yet") || d.Problems.Hidden {
 		t.Errorf("problems = %q", d.Problems.Text)

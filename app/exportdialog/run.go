@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export"
 )
@@ -20,12 +21,12 @@ type progress struct {
 	Status *widget.Label
 	Cancel *widget.Button
 
-	t      Translator
+	t      *tr.T
 	cancel context.CancelFunc
 	view   fyne.CanvasObject
 }
 
-func newProgress(t Translator, onCancel func()) *progress {
+func newProgress(t *tr.T, onCancel func()) *progress {
 	p := &progress{t: t, Bar: widget.NewProgressBar(), Status: widget.NewLabel("")}
 	p.Status.Wrapping = fyne.TextWrapWord
 	p.Cancel = widget.NewButton(t.S("ExportCancel"), onCancel)
@@ -67,31 +68,15 @@ func (d *Dialog) checkFolder() string {
 }
 
 func (d *Dialog) run(ctx context.Context, jobs []export.Job, dir string) {
-	var results []export.Result
-	if d.opts.Prepare != nil {
-		if err := d.opts.Prepare(); err != nil {
-			results = failAll(jobs, err)
-		}
-	}
-	if results == nil {
-		results = export.WriteAll(ctx, jobs, dir, func(p export.Progress) {
-			fyne.Do(func() { d.progress.advance(p) })
-		})
-	}
+	results := export.WriteAll(ctx, jobs, dir, func(p export.Progress) {
+		fyne.Do(func() { d.progress.advance(p) })
+	})
 	fyne.Do(func() {
 		d.progress.cancel()
 		d.summary.fill(d.opts.Project, results, dir, ctx.Err() != nil)
 		d.show(d.summary.view)
 		d.results <- results
 	})
-}
-
-func failAll(jobs []export.Job, err error) []export.Result {
-	out := make([]export.Result, len(jobs))
-	for i, j := range jobs {
-		out[i] = export.Result{Job: j, Err: err}
-	}
-	return out
 }
 
 func (p *progress) start(cancel context.CancelFunc, total int) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export"
 )
@@ -25,12 +26,12 @@ type summary struct {
 	Back       *widget.Button
 	Done       *widget.Button
 
-	t    Translator
+	t    *tr.T
 	dir  string
 	view fyne.CanvasObject
 }
 
-func newSummary(t Translator, onOpen, onBack, onDone func()) *summary {
+func newSummary(t *tr.T, onOpen, onBack, onDone func()) *summary {
 	s := &summary{t: t, Headline: widget.NewLabel(""), Written: widget.NewLabel(""), Problems: widget.NewLabel("")}
 	s.Headline.TextStyle.Bold = true
 	s.Headline.Wrapping = fyne.TextWrapWord

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
 )
@@ -25,7 +26,7 @@ type detail struct {
 	Replace *widget.Button
 	Remove  *widget.Button
 
-	t       Translator
+	t       *tr.T
 	thumbs  *thumbs
 	current *item
 	openUse func(edit.Use)
@@ -34,7 +35,7 @@ type detail struct {
 	view    fyne.CanvasObject
 }
 
-func newDetail(t Translator, th *thumbs, onReplace, onRemove func(), openUse func(edit.Use)) *detail {
+func newDetail(t *tr.T, th *thumbs, onReplace, onRemove func(), openUse func(edit.Use)) *detail {
 	d := &detail{t: t, thumbs: th, openUse: openUse}
 	d.Preview = canvas.NewImageFromResource(nil)
 	d.Preview.FillMode = canvas.ImageFillContain

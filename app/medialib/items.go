@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
 )
@@ -52,7 +53,7 @@ var kindLabels = map[string]string{
 }
 
 // useText says where a file is used, in the interface language.
-func useText(t Translator, p *authoring.Project, u edit.Use) string {
+func useText(t *tr.T, p *authoring.Project, u edit.Use) string {
 	if u.BlockID == "" {
 		if u.Field == "theme.logo" {
 			return t.S("MediaUseLogo")

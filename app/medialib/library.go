@@ -17,13 +17,14 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring/edit"
 )
 
 // Options are what the screen works on.
 type Options struct {
 	Window  fyne.Window
-	T       Translator
+	T       *tr.T
 	Session *edit.Session
 	// ShowError reports a failed action; nil shows Fyne's error dialog.
 	ShowError func(error)

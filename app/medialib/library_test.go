@@ -12,34 +12,14 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/authoringtest"
 	"github.com/stacklet/stacklet/authoring/edit"
 	"github.com/stacklet/stacklet/authoring/jsondump"
 	"github.com/stacklet/stacklet/authoring/sqlite"
-	"github.com/stacklet/stacklet/i18n"
 )
-
-// catalog is a Translator over the real UI catalogs.
-type catalog struct{ s i18n.Strings }
-
-func (c catalog) S(id string) string { return c.F(id, nil) }
-func (c catalog) F(id string, data map[string]any) string {
-	msg, err := c.s.Text(id, data)
-	if err != nil {
-		return "⟦" + id + "⟧"
-	}
-	return msg
-}
-func (c catalog) N(id string, n int, data map[string]any) string {
-	msg, err := c.s.Plural(id, n, data)
-	if err != nil {
-		return "⟦" + id + "⟧"
-	}
-	return msg
-}
-func (c catalog) Lang() authoring.Locale { return c.s.Lang() }
 
 // fixture is the sample project in a real .stacklet file, open in a session
 // and shown in the library.
@@ -71,13 +51,9 @@ func newFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := i18n.UIStrings("en")
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := &fixture{sess: edit.New(p, store, edit.Options{}), path: path}
 	t.Cleanup(func() { f.sess.Close() })
-	f.lib = New(Options{Window: a.NewWindow(""), T: catalog{s}, Session: f.sess,
+	f.lib = New(Options{Window: a.NewWindow(""), T: tr.New("en"), Session: f.sess,
 		ShowError: func(err error) { f.errors = append(f.errors, err) },
 		Confirm:   func(_, _ string, yes func()) { yes() }})
 	f.lib.thumbs.inline = true

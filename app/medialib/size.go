@@ -4,10 +4,12 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 	"golang.org/x/text/number"
+
+	"github.com/stacklet/stacklet/app/tr"
 )
 
 // sizeText writes a file size with the interface language's decimal mark.
-func sizeText(t Translator, size int64) string {
+func sizeText(t *tr.T, size int64) string {
 	p := message.NewPrinter(language.Make(string(t.Lang())))
 	switch {
 	case size < 1000:

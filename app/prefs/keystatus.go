@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/stacklet/stacklet/app/tr"
 )
 
 // checkKeyring probes the keyring off the UI goroutine (it may wait on
@@ -22,7 +24,7 @@ func (s *Screen) refreshKeyStatus() {
 	keys := s.opts.Keys
 	_, source := keys.Key()
 	available := keys.KeyringAvailable()
-	s.KeyStatus.SetText(s.t(keyStatusID(available, source)))
+	s.KeyStatus.SetText(keyStatusText(s.opts.T, available, source))
 	if available {
 		s.Key.Enable()
 	} else {
@@ -35,18 +37,18 @@ func (s *Screen) refreshKeyStatus() {
 	}
 }
 
-func keyStatusID(keyringAvailable bool, source KeySource) string {
+func keyStatusText(t *tr.T, keyringAvailable bool, source KeySource) string {
 	switch {
 	case source == KeyFromKeyring:
-		return "PrefsAIKeyInKeyring"
+		return t.S("PrefsAIKeyInKeyring")
 	case keyringAvailable && source == KeyFromEnv:
-		return "PrefsAIKeyFromEnv"
+		return t.S("PrefsAIKeyFromEnv")
 	case keyringAvailable:
-		return "PrefsAIKeyMissing"
+		return t.S("PrefsAIKeyMissing")
 	case source == KeyFromEnv:
-		return "PrefsAIKeyNoKeyringEnv"
+		return t.S("PrefsAIKeyNoKeyringEnv")
 	default:
-		return "PrefsAIKeyNoKeyringMissing"
+		return t.S("PrefsAIKeyNoKeyringMissing")
 	}
 }
 

@@ -3,6 +3,7 @@ package prefs
 import (
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/i18n"
 )
@@ -31,22 +32,10 @@ func (s Settings) Locale() authoring.Locale {
 	return authoring.Locale(lang.SystemLocale().String())
 }
 
-// Strings returns the interface strings in the language s asks for; a
-// system language without a catalog gets English.
-func (s Settings) Strings() i18n.Strings {
-	str, err := i18n.UIStrings(s.Locale())
-	if err != nil {
-		str, _ = i18n.UIStrings("en")
-	}
-	return str
-}
+// T returns the interface strings in the language s asks for; a system
+// language without a catalog gets English.
+func (s Settings) T() *tr.T { return tr.New(s.Locale()) }
 
 // languageName is a language's name in that language, from its own
 // catalog, so the menu reads right to a user who cannot read the current one.
-func languageName(l authoring.Locale) string {
-	str, err := i18n.UIStrings(l)
-	if err != nil {
-		return string(l)
-	}
-	return text(str, "PrefsLanguageSelfName", nil)
-}
+func languageName(l authoring.Locale) string { return tr.New(l).S("PrefsLanguageSelfName") }

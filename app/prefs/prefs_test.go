@@ -10,7 +10,6 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/stacklet/stacklet/authoring"
-	"github.com/stacklet/stacklet/i18n"
 )
 
 func env(vars map[string]string) func(string) string {
@@ -113,13 +112,4 @@ func TestLanguagesNameThemselves(t *testing.T) {
 	if len(seen) != 6 {
 		t.Errorf("%d languages, want 6", len(seen))
 	}
-}
-
-func uiStrings(t *testing.T, l authoring.Locale) i18n.Strings {
-	t.Helper()
-	s, err := i18n.UIStrings(l)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }

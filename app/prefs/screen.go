@@ -6,15 +6,15 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
-	"github.com/stacklet/stacklet/i18n"
 )
 
 // Options are what the settings screen works on.
 type Options struct {
-	Prefs   fyne.Preferences
-	Keys    *Keys
-	Strings i18n.Strings // the language the screen speaks
+	Prefs fyne.Preferences
+	Keys  *Keys
+	T     *tr.T // the language the screen speaks
 	// OnSaved runs on the UI goroutine after a save; nil applies the theme
 	// to the current app.
 	OnSaved func(Settings)
@@ -52,11 +52,8 @@ func NewScreen(o Options) *Screen {
 // Content is the form, for a dialog or a window.
 func (s *Screen) Content() fyne.CanvasObject { return s.content }
 
-func (s *Screen) t(id string) string { return text(s.opts.Strings, id, nil) }
-
 func (s *Screen) buildLanguage() {
-	system := text(s.opts.Strings, "PrefsLanguageSystem", map[string]any{
-		"Language": languageName(Settings{}.Strings().Lang())})
+	system := s.opts.T.F("PrefsLanguageSystem", map[string]any{"Language": languageName(Settings{}.T().Lang())})
 	options := []string{system}
 	s.langs = []string{""}
 	for _, l := range Languages() {
@@ -69,9 +66,9 @@ func (s *Screen) buildLanguage() {
 
 func (s *Screen) buildTheme() {
 	labels := map[ThemeMode]string{
-		ThemeSystem: s.t("PrefsThemeSystem"),
-		ThemeLight:  s.t("PrefsThemeLight"),
-		ThemeDark:   s.t("PrefsThemeDark"),
+		ThemeSystem: s.opts.T.S("PrefsThemeSystem"),
+		ThemeLight:  s.opts.T.S("PrefsThemeLight"),
+		ThemeDark:   s.opts.T.S("PrefsThemeDark"),
 	}
 	s.modes = map[string]ThemeMode{}
 	var options []string
@@ -87,37 +84,37 @@ func (s *Screen) buildTheme() {
 
 func (s *Screen) buildAI() {
 	s.BaseURL = widget.NewEntry()
-	s.BaseURL.SetPlaceHolder(s.t("PrefsAIBaseURLHint"))
+	s.BaseURL.SetPlaceHolder(s.opts.T.S("PrefsAIBaseURLHint"))
 	s.BaseURL.SetText(s.saved.AIBaseURL)
 	s.Model = widget.NewEntry()
-	s.Model.SetPlaceHolder(s.t("PrefsAIModelHint"))
+	s.Model.SetPlaceHolder(s.opts.T.S("PrefsAIModelHint"))
 	s.Model.SetText(s.saved.AIModel)
 	s.Key = widget.NewPasswordEntry()
-	s.Key.SetPlaceHolder(s.t("PrefsAIKeyHint"))
+	s.Key.SetPlaceHolder(s.opts.T.S("PrefsAIKeyHint"))
 	s.Key.Disable() // until the keyring has answered
-	s.ForgetKey = widget.NewButton(s.t("PrefsAIKeyForget"), s.onForgetKey)
+	s.ForgetKey = widget.NewButton(s.opts.T.S("PrefsAIKeyForget"), s.onForgetKey)
 	s.ForgetKey.Disable()
-	s.KeyStatus = widget.NewLabel(s.t("PrefsAIKeyChecking"))
+	s.KeyStatus = widget.NewLabel(s.opts.T.S("PrefsAIKeyChecking"))
 	s.KeyStatus.Wrapping = fyne.TextWrapWord
 }
 
 func (s *Screen) layout() fyne.CanvasObject {
 	general := widget.NewForm(
-		widget.NewFormItem(s.t("PrefsLanguage"), s.Language),
-		widget.NewFormItem(s.t("PrefsTheme"), s.Theme),
+		widget.NewFormItem(s.opts.T.S("PrefsLanguage"), s.Language),
+		widget.NewFormItem(s.opts.T.S("PrefsTheme"), s.Theme),
 	)
 	ai := widget.NewForm(
-		widget.NewFormItem(s.t("PrefsAIBaseURL"), s.BaseURL),
-		widget.NewFormItem(s.t("PrefsAIModel"), s.Model),
-		widget.NewFormItem(s.t("PrefsAIKey"), container.NewBorder(nil, nil, nil, s.ForgetKey, s.Key)),
+		widget.NewFormItem(s.opts.T.S("PrefsAIBaseURL"), s.BaseURL),
+		widget.NewFormItem(s.opts.T.S("PrefsAIModel"), s.Model),
+		widget.NewFormItem(s.opts.T.S("PrefsAIKey"), container.NewBorder(nil, nil, nil, s.ForgetKey, s.Key)),
 		widget.NewFormItem("", s.KeyStatus),
 	)
-	privacy := widget.NewLabel(s.t("PrefsAIKeyPrivacy"))
+	privacy := widget.NewLabel(s.opts.T.S("PrefsAIKeyPrivacy"))
 	privacy.Wrapping = fyne.TextWrapWord
 	privacy.Importance = widget.LowImportance
 	return container.NewVBox(
-		widget.NewCard(s.t("PrefsGeneral"), "", general),
-		widget.NewCard(s.t("PrefsAI"), "", container.NewVBox(ai, privacy)),
+		widget.NewCard(s.opts.T.S("PrefsGeneral"), "", general),
+		widget.NewCard(s.opts.T.S("PrefsAI"), "", container.NewVBox(ai, privacy)),
 	)
 }
 
@@ -169,7 +166,7 @@ func (s *Screen) notifySaved(settings Settings) {
 // Show opens the settings as a dialog over win with Save and Cancel.
 func Show(win fyne.Window, o Options) *Screen {
 	s := NewScreen(o)
-	d := dialog.NewCustomConfirm(s.t("PrefsTitle"), s.t("PrefsSave"), s.t("PrefsCancel"), s.content,
+	d := dialog.NewCustomConfirm(s.opts.T.S("PrefsTitle"), s.opts.T.S("PrefsSave"), s.opts.T.S("PrefsCancel"), s.content,
 		func(ok bool) {
 			if !ok {
 				return

@@ -6,13 +6,15 @@ import (
 
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
+
+	"github.com/stacklet/stacklet/app/tr"
 )
 
 func newTestScreen(t *testing.T, keys *Keys, onSaved func(Settings)) *Screen {
 	t.Helper()
 	a := test.NewApp()
 	t.Cleanup(a.Quit)
-	s := NewScreen(Options{Prefs: a.Preferences(), Keys: keys, Strings: uiStrings(t, "en"), OnSaved: onSaved})
+	s := NewScreen(Options{Prefs: a.Preferences(), Keys: keys, T: tr.New("en"), OnSaved: onSaved})
 	<-s.keyChecked
 	return s
 }
@@ -21,11 +23,11 @@ func TestScreenSavesSettingsAndKeyToKeyring(t *testing.T) {
 	keyring.MockInit()
 	var saved Settings
 	s := newTestScreen(t, &Keys{Getenv: env(nil)}, func(v Settings) { saved = v })
-	if got, want := s.KeyStatus.Text, text(s.opts.Strings, "PrefsAIKeyMissing", nil); got != want {
+	if got, want := s.KeyStatus.Text, s.opts.T.S("PrefsAIKeyMissing"); got != want {
 		t.Fatalf("status before = %q, want %q", got, want)
 	}
 	s.Language.SetSelected(languageName("de"))
-	s.Theme.SetSelected(text(s.opts.Strings, "PrefsThemeDark", nil))
+	s.Theme.SetSelected(s.opts.T.S("PrefsThemeDark"))
 	test.Type(s.BaseURL, "http://127.0.0.1:8080/v1 ")
 	test.Type(s.Model, "gpt-test")
 	test.Type(s.Key, "sk-secret")
@@ -43,7 +45,7 @@ func TestScreenSavesSettingsAndKeyToKeyring(t *testing.T) {
 	if s.Key.Text != "" || s.ForgetKey.Disabled() {
 		t.Errorf("after save: key entry %q, remove disabled %v", s.Key.Text, s.ForgetKey.Disabled())
 	}
-	if got, want := s.KeyStatus.Text, text(s.opts.Strings, "PrefsAIKeyInKeyring", nil); got != want {
+	if got, want := s.KeyStatus.Text, s.opts.T.S("PrefsAIKeyInKeyring"); got != want {
 		t.Errorf("status after = %q, want %q", got, want)
 	}
 }
@@ -67,7 +69,7 @@ func TestScreenWithoutKeyringReadsEnv(t *testing.T) {
 	if !s.Key.Disabled() {
 		t.Error("key entry enabled with nowhere to keep the key")
 	}
-	if got, want := s.KeyStatus.Text, text(s.opts.Strings, "PrefsAIKeyNoKeyringEnv", nil); got != want {
+	if got, want := s.KeyStatus.Text, s.opts.T.S("PrefsAIKeyNoKeyringEnv"); got != want {
 		t.Errorf("status = %q, want %q", got, want)
 	}
 }
@@ -76,7 +78,7 @@ func TestScreenSpeaksItsLanguage(t *testing.T) {
 	keyring.MockInit()
 	a := test.NewApp()
 	defer a.Quit()
-	s := NewScreen(Options{Prefs: a.Preferences(), Keys: &Keys{Getenv: env(nil)}, Strings: uiStrings(t, "fr"), OnSaved: func(Settings) {}})
+	s := NewScreen(Options{Prefs: a.Preferences(), Keys: &Keys{Getenv: env(nil)}, T: tr.New("fr"), OnSaved: func(Settings) {}})
 	<-s.keyChecked
 	if got := s.Theme.Options[2]; got != "Sombre" {
 		t.Errorf("dark theme option in French = %q", got)

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
 	"github.com/stacklet/stacklet/export/preview"
@@ -16,7 +17,7 @@ import (
 // Options are what a Previewer shows and how.
 type Options struct {
 	Session *edit.Session
-	T       Translator
+	T       *tr.T
 	// OpenURL opens the preview in the system browser.
 	OpenURL func(*url.URL) error
 	// OnError hears why the preview server stopped; optional.
