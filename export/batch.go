@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export/media"
 )
 
@@ -17,9 +18,10 @@ type Progress struct {
 
 // Result is the outcome of one job of a batch.
 type Result struct {
-	Job  Job
-	Path string
-	Err  error
+	Job     Job
+	Path    string
+	Err     error
+	Pending []l10n.Pending // texts exported without an approved translation
 }
 
 // WriteAll exports every job into dir, sharing processed media across jobs.
@@ -34,8 +36,8 @@ func WriteAll(ctx context.Context, jobs []Job, dir string, progress func(Progres
 			continue
 		}
 		job.Processor = proc
-		path, err := WriteZip(ctx, job, dir)
-		results = append(results, Result{Job: job, Path: path, Err: err})
+		path, pending, err := writeZip(ctx, job, dir)
+		results = append(results, Result{Job: job, Path: path, Err: err, Pending: pending})
 		if progress != nil {
 			progress(Progress{Done: i + 1, Total: len(jobs), Job: job, Path: path, Err: err})
 		}

@@ -8,8 +8,10 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export/archive"
 	"github.com/stacklet/stacklet/export/credential"
 	"github.com/stacklet/stacklet/export/internal/cp"
@@ -32,14 +34,36 @@ type Job struct {
 	// Processor caches processed media across the jobs of a batch; nil
 	// processes afresh.
 	Processor *media.Processor
+	// Translations are Locale's translations; unused for the source locale.
+	Translations l10n.Translations
+	// RequireApproved refuses a package in which any text is not an
+	// approved translation, instead of reporting it.
+	RequireApproved bool
 }
 
 // Build validates the module and returns every file of its package, sorted.
 func Build(ctx context.Context, job Job) ([]archive.File, error) {
-	m, locale, err := job.resolve()
+	files, _, err := BuildReport(ctx, job)
+	return files, err
+}
+
+// BuildReport builds like Build and also returns the segments that went
+// into the package without an approved translation (none in the source
+// locale), for the caller to warn about.
+func BuildReport(ctx context.Context, job Job) ([]archive.File, []l10n.Pending, error) {
+	loc, locale, err := job.localize()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	job.Project = loc.Project // the title and credentials in the package's language
+	files, err := job.build(ctx, loc.Module, locale)
+	if err != nil {
+		return nil, nil, err
+	}
+	return files, loc.Pending, nil
+}
+
+func (job Job) build(ctx context.Context, m *authoring.Module, locale authoring.Locale) ([]archive.File, error) {
 	// Credentials first: one with errors refuses the export before any work.
 	creds, earns, err := credential.Files(ctx, credential.Module{Project: job.Project, ModuleID: m.ID, Locale: locale, Media: job.Media})
 	if err != nil {
@@ -70,8 +94,18 @@ func Build(ctx context.Context, job Job) ([]archive.File, error) {
 	return files, nil
 }
 
-// resolve finds the module, refuses it while it has errors and settles the locale.
+// resolve finds the module in the job's locale, refusing it while it has errors.
 func (job Job) resolve() (*authoring.Module, authoring.Locale, error) {
+	loc, locale, err := job.localize()
+	if err != nil {
+		return nil, "", err
+	}
+	return loc.Module, locale, nil
+}
+
+// localize validates the module in the source locale, settles the locale
+// and translates project and module into it (see l10n.Localize).
+func (job Job) localize() (*l10n.Localized, authoring.Locale, error) {
 	m, err := job.Project.Module(job.ModuleID)
 	if err != nil {
 		return nil, "", err
@@ -81,13 +115,26 @@ func (job Job) resolve() (*authoring.Module, authoring.Locale, error) {
 	}
 	locale := job.Locale
 	if locale == "" || locale == job.Project.SourceLocale {
-		return m, job.Project.SourceLocale, nil
+		return &l10n.Localized{Project: job.Project, Module: m}, job.Project.SourceLocale, nil
 	}
-	if !job.Project.HasLocale(locale) {
-		return nil, "", authoring.Errorf(authoring.EINVALID, "locale %q is not one of the project's locales", locale)
+	loc, err := l10n.Localize(job.Project, job.ModuleID, locale, job.Translations)
+	if err != nil {
+		return nil, "", err
 	}
-	return nil, "", authoring.Errorf(authoring.EINVALID,
-		"module %q has no %s translation yet: export in %s, the source locale", m.Title, locale, job.Project.SourceLocale)
+	if job.RequireApproved && len(loc.Pending) > 0 {
+		return nil, "", pendingError(m, locale, loc.Pending)
+	}
+	return loc, locale, nil
+}
+
+// pendingError lists every segment that stops a --require-approved export.
+func pendingError(m *authoring.Module, locale authoring.Locale, pending []l10n.Pending) error {
+	lines := make([]string, len(pending))
+	for i, p := range pending {
+		lines[i] = "  - " + p.String()
+	}
+	return authoring.Errorf(authoring.EINVALID, "module %q in %s: %d text(s) are not approved translations:\n%s",
+		m.Title, locale, len(pending), strings.Join(lines, "\n"))
 }
 
 // mediaFiles processes the media the module uses, and the theme logo. Unused
@@ -174,16 +221,21 @@ func FileName(job Job) string {
 
 // WriteZip builds the package and writes it to dir/FileName(job), atomically.
 func WriteZip(ctx context.Context, job Job, dir string) (string, error) {
-	files, err := Build(ctx, job)
+	path, _, err := writeZip(ctx, job, dir)
+	return path, err
+}
+
+func writeZip(ctx context.Context, job Job, dir string) (string, []l10n.Pending, error) {
+	files, pending, err := BuildReport(ctx, job)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	dst := filepath.Join(dir, FileName(job))
 	if err := archive.WriteFileAtomic(ctx, dst, files); err != nil {
 		if ctx.Err() != nil {
-			return "", authoring.Errorf(authoring.ECANCELED, "export canceled: %s was not written", dst)
+			return "", nil, authoring.Errorf(authoring.ECANCELED, "export canceled: %s was not written", dst)
 		}
-		return "", fmt.Errorf("write %s: %w", dst, err)
+		return "", nil, fmt.Errorf("write %s: %w", dst, err)
 	}
-	return dst, nil
+	return dst, pending, nil
 }
