@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export"
 )
 
@@ -23,6 +24,7 @@ type exportRow struct {
 	Path       string           `json:"path,omitempty"`
 	Error      string           `json:"error,omitempty"`
 	Code       string           `json:"code,omitempty"`
+	Pending    []l10n.Pending   `json:"pending,omitempty"` // texts not exported as approved translations
 }
 
 func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
@@ -33,6 +35,7 @@ func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 	out := fs.String("o", ".", "output folder")
 	asJSON := fs.Bool("json", false, "write a JSON summary")
 	credential := fs.String("credential", "", "credential id: export its modules as one cmi5 course (with --format cmi5)")
+	requireApproved := fs.Bool("require-approved", false, "refuse a package whose texts are not all approved translations")
 	return func(ctx context.Context, e *env, args []string) error {
 		l, _, err := src.open(ctx, args)
 		if err != nil {
@@ -44,6 +47,9 @@ func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		}
 		jobs, err := exportJobs(l, *formats, *module, *locale)
 		if err != nil {
+			return err
+		}
+		if err := localizeJobs(ctx, src, l, args, jobs, *requireApproved); err != nil {
 			return err
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
@@ -102,7 +108,7 @@ func reportExport(e *env, results []export.Result, asJSON bool) error {
 	var firstErr error
 	failed := 0
 	for i, r := range results {
-		rows[i] = exportRow{Module: r.Job.ModuleID, Format: r.Job.Format, Locale: r.Job.Locale, Path: r.Path}
+		rows[i] = exportRow{Module: r.Job.ModuleID, Format: r.Job.Format, Locale: r.Job.Locale, Path: r.Path, Pending: r.Pending}
 		if r.Err != nil {
 			failed++
 			rows[i].Error, rows[i].Code = authoring.ErrorMessage(r.Err), authoring.ErrorCode(r.Err)
@@ -132,5 +138,6 @@ func printExport(e *env, rows []exportRow) {
 			continue
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", r.Path)
+		warnPending(e.stderr, r)
 	}
 }

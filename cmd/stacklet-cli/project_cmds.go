@@ -81,7 +81,7 @@ func setupImport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 			return err
 		}
 		defer store.Close()
-		if err := store.Replace(ctx, l.project, l.media); err != nil {
+		if err := importAll(ctx, src, l, args, store); err != nil {
 			store.Close()
 			os.Remove(rest[0])
 			return err
@@ -103,10 +103,26 @@ func setupDump(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		if len(rest) != 1 {
 			return usageError("name the folder to write")
 		}
-		if err := jsondump.Write(ctx, rest[0], l.project, l.media); err != nil {
+		b, err := loadBundle(ctx, src, l, args)
+		if err != nil {
+			return err
+		}
+		if err := jsondump.WriteBundle(ctx, rest[0], l.project, l.media, b); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", rest[0])
 		return nil
 	}
+}
+
+// importAll stores the project, then its translations and glossary.
+func importAll(ctx context.Context, src projectSource, l *loaded, args []string, store *sqlite.Store) error {
+	b, err := loadBundle(ctx, src, l, args)
+	if err != nil {
+		return err
+	}
+	if err := store.Replace(ctx, l.project, l.media); err != nil {
+		return err
+	}
+	return store.ReplaceL10n(ctx, b)
 }
