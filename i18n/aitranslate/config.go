@@ -23,7 +23,7 @@ type Config struct {
 	BatchSegments  int           // most segments per request
 	BatchChars     int           // most source characters per request
 	RequestTimeout time.Duration // one attempt, not the whole run
-	MaxRetries     int           // further attempts after a retryable failure
+	MaxRetries     int           // further attempts after a retryable failure; negative for none
 	MaxWait        time.Duration // longest Retry-After honoured; longer gives up
 }
 

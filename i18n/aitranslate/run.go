@@ -226,10 +226,14 @@ func (r *run) finish(ctx context.Context, stopped error) (*Report, error) {
 	case stopped != nil:
 		err = stopped
 	}
+	unfinished := err
+	if unfinished == nil { // cannot happen: every batch ends in apply or fail
+		unfinished = authoring.Errorf(authoring.EINTERNAL, "segment left without an answer")
+	}
 	for i := range r.rep.Results {
 		res := &r.rep.Results[i]
 		if res.Outcome == "" {
-			res.Outcome, res.Err = Canceled, err
+			res.Outcome, res.Err = Canceled, unfinished
 			if ctx.Err() == nil {
 				res.Outcome = Failed
 			}

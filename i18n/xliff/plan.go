@@ -49,15 +49,21 @@ func decide(u *Unit, segs map[string]l10n.Segment, current l10n.Translations) De
 		d.Action, d.Err = Stale, authoring.Errorf(authoring.ECONFLICT, "line %d: the source of %s changed since the export: export again and translate the new text", u.Line, u.ID)
 	case u.Target == "":
 		d.Action = Empty
-	case l10n.CheckPlaceholders(seg.Source, u.Target) != nil:
-		err := l10n.CheckPlaceholders(seg.Source, u.Target)
-		d.Action, d.Err = Invalid, authoring.Errorf(authoring.EINVALID, "line %d: the target of %s breaks its placeholders: %v", u.Line, u.ID, err)
+	case placeholderErr(seg, u) != nil:
+		d.Action, d.Err = Invalid, placeholderErr(seg, u)
 	case unchanged(u, seg, current[u.ID]):
 		d.Action = Unchanged
 	default:
 		d.Action = Apply
 	}
 	return d
+}
+
+func placeholderErr(seg l10n.Segment, u *Unit) error {
+	if err := l10n.CheckPlaceholders(seg.Source, u.Target); err != nil {
+		return authoring.Errorf(authoring.EINVALID, "line %d: the target of %s breaks its placeholders: %v", u.Line, u.ID, err)
+	}
+	return nil
 }
 
 // sourceChanged compares the hash recorded at export, or the source text
