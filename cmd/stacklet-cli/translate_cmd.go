@@ -65,42 +65,52 @@ func runTranslate(ctx context.Context, e *env, lp *l10nProject, f translateFlags
 			return err
 		}
 	}
-	style := aitranslate.Style{Formality: f.formality, Audience: f.audience}
+	run := &translateRun{e: e, lp: lp, engine: engine, segs: segs, f: f,
+		style: aitranslate.Style{Formality: f.formality, Audience: f.audience}}
 	for _, loc := range locales {
-		if err := translateLocale(ctx, e, lp, engine, loc, segs, style, f); err != nil {
+		if err := run.locale(ctx, loc); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// translateLocale translates one locale and saves what was finished, even
-// when the run stopped early.
-func translateLocale(ctx context.Context, e *env, lp *l10nProject, engine *aitranslate.Engine, loc authoring.Locale,
-	segs []l10n.Segment, style aitranslate.Style, f translateFlags) error {
-	req, kept := buildRequest(lp, loc, segs, style)
-	if f.dryRun {
-		plan, err := engine.Plan(req)
+// translateRun is one translate command over its locales.
+type translateRun struct {
+	e      *env
+	lp     *l10nProject
+	engine *aitranslate.Engine
+	segs   []l10n.Segment
+	style  aitranslate.Style
+	f      translateFlags
+}
+
+// locale translates one locale and saves what was finished, even when the
+// run stopped early.
+func (r *translateRun) locale(ctx context.Context, loc authoring.Locale) error {
+	req, kept := buildRequest(r.lp, loc, r.segs, r.style)
+	if r.f.dryRun {
+		plan, err := r.engine.Plan(req)
 		if err != nil {
 			return err
 		}
-		printPlan(e.stdout, loc, plan, kept, f.verbose)
+		printPlan(r.e.stdout, loc, plan, kept, r.f.verbose)
 		return nil
 	}
-	bar := &translateBar{e: e}
+	bar := &translateBar{e: r.e}
 	req.Progress = bar.update
-	rep, runErr := engine.Translate(ctx, req)
+	rep, runErr := r.engine.Translate(ctx, req)
 	bar.finish()
 	if rep == nil {
 		return runErr
 	}
-	saved := machineTranslations(rep, segs, time.Now())
+	saved := machineTranslations(rep, r.segs, time.Now())
 	// Finished work is saved even when the run was canceled.
-	if err := lp.save(context.WithoutCancel(ctx), loc, saved); err != nil {
+	if err := r.lp.save(context.WithoutCancel(ctx), loc, saved); err != nil {
 		return err
 	}
-	printReport(e.stdout, rep, kept)
-	printStatus(e.stdout, loc, segs, lp.bundle.Translations[loc])
+	printReport(r.e.stdout, rep, kept)
+	printStatus(r.e.stdout, loc, r.segs, r.lp.bundle.Translations[loc])
 	return runErr
 }
 
