@@ -66,13 +66,19 @@ func TestPlanUnchangedAndConfirmed(t *testing.T) {
 	s := seg("m", "a", "Hello", "")
 	machine := l10n.Translations{"a": l10n.NewTranslation(s, "Hola", l10n.Machine, "model:x", at)}
 	approved := l10n.Translations{"a": l10n.NewTranslation(s, "Hola", l10n.Approved, "ana", at)}
+	old := s
+	old.Source = "Hi"
+	stale := l10n.Translations{"a": l10n.NewTranslation(old, "Hola", l10n.Approved, "ana", at)}
 	tests := []struct {
 		name    string
 		state   l10n.State
 		target  string
 		current l10n.Translations
 		want    Action
+		stale   bool
 	}{
+		{"StaleStillMarked", l10n.Approved, "Hola", stale, Unchanged, true},
+		{"StaleMarkCleared", l10n.Edited, "Hola", stale, Apply, false},
 		{"SameMachineText", l10n.Machine, "Hola", machine, Unchanged},
 		{"MachineTextConfirmedByTranslator", l10n.Edited, "Hola", machine, Apply},
 		{"ApprovedNotDowngraded", l10n.Edited, "Hola", approved, Unchanged},
@@ -82,7 +88,7 @@ func TestPlanUnchangedAndConfirmed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := &File{Units: []Unit{{ID: "a", Source: "Hello", SourceHash: s.Hash, Target: tt.target, State: tt.state}}}
+			f := &File{Units: []Unit{{ID: "a", Source: "Hello", SourceHash: s.Hash, Target: tt.target, State: tt.state, Stale: tt.stale}}}
 			if got := Plan(f, map[string]l10n.Segment{"a": s}, tt.current)[0].Action; got != tt.want {
 				t.Errorf("action %s, want %s", got, tt.want)
 			}
