@@ -79,12 +79,12 @@ func TestPlanUnchangedAndConfirmed(t *testing.T) {
 	}{
 		{"StaleStillMarked", l10n.Approved, "Hola", stale, Unchanged, true},
 		{"StaleMarkCleared", l10n.Edited, "Hola", stale, Apply, false},
-		{"SameMachineText", l10n.Machine, "Hola", machine, Unchanged},
-		{"MachineTextConfirmedByTranslator", l10n.Edited, "Hola", machine, Apply},
-		{"ApprovedNotDowngraded", l10n.Edited, "Hola", approved, Unchanged},
-		{"ApprovedChanged", l10n.Approved, "Buenas", approved, Apply},
-		{"NoTarget", l10n.Untranslated, "", approved, Empty},
-		{"NothingYet", l10n.Edited, "Hola", l10n.Translations{}, Apply},
+		{"SameMachineText", l10n.Machine, "Hola", machine, Unchanged, false},
+		{"MachineTextConfirmedByTranslator", l10n.Edited, "Hola", machine, Apply, false},
+		{"ApprovedNotDowngraded", l10n.Edited, "Hola", approved, Unchanged, false},
+		{"ApprovedChanged", l10n.Approved, "Buenas", approved, Apply, false},
+		{"NoTarget", l10n.Untranslated, "", approved, Empty, false},
+		{"NothingYet", l10n.Edited, "Hola", l10n.Translations{}, Apply, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
