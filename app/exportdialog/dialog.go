@@ -53,7 +53,7 @@ func New(o Options) *Dialog {
 	d.views = container.NewStack(d.form.view, d.progress.view, d.summary.view)
 	d.show(d.form.view)
 	d.dlg = dialog.NewCustomWithoutButtons(o.T.S("ExportTitle"), d.views, o.Window)
-	d.dlg.Resize(fyne.NewSize(680, 600))
+	d.dlg.Resize(fyne.NewSize(720, 0))
 	return d
 }
 

@@ -80,6 +80,9 @@ func TestExportSampleThroughDialog(t *testing.T) {
 			t.Errorf("summary does not list %s", filepath.Base(r.Path))
 		}
 	}
+	if strings.Contains(d.Headline.Text, d.opts.T.S("ExportCanceled")) {
+		t.Errorf("a finished export says it was canceled: %q", d.Headline.Text)
+	}
 	if d.summary.view.Visible() == false || d.OpenFolder.Hidden {
 		t.Fatal("summary with Open folder not shown")
 	}

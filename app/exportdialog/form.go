@@ -159,18 +159,28 @@ func (f *form) layout() fyne.CanvasObject {
 	heading := func(id string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(f.opts.T.S(id), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
+	// Formats and languages side by side keep the dialog free of an outer
+	// scroll bar; a project with many languages scrolls in its own column.
+	locales := container.NewVScroll(f.Locales)
+	locales.SetMinSize(fyne.NewSize(0, 4*checkRow))
 	modules := container.NewVScroll(f.Modules)
-	modules.SetMinSize(fyne.NewSize(0, 140))
-	choices := container.NewVBox(
-		heading("ExportFormats"), f.Formats,
+	modules.SetMinSize(fyne.NewSize(0, 4*checkRow))
+	body := container.NewVBox(
+		container.NewGridWithColumns(2,
+			container.NewVBox(heading("ExportFormats"), f.Formats),
+			container.NewBorder(heading("ExportLocales"), nil, nil, nil, locales)),
+		widget.NewSeparator(),
 		heading("ExportModules"), f.AllModules, modules,
-		heading("ExportLocales"), f.Locales,
+		widget.NewSeparator(),
 		heading("ExportFolder"), container.NewBorder(nil, nil, nil, f.Browse, f.Folder),
 		f.Invalid,
 	)
 	buttons := container.NewHBox(layout.NewSpacer(), f.Close, f.Export)
-	return container.NewBorder(nil, buttons, nil, nil, container.NewVScroll(choices))
+	return container.NewBorder(nil, buttons, nil, nil, body)
 }
+
+// checkRow is the height of one check box row in the default theme.
+const checkRow = 36
 
 // jobs are the packages the form asks for: every chosen module in every
 // chosen format and locale. A message id says what is missing instead.

@@ -71,9 +71,10 @@ func (d *Dialog) run(ctx context.Context, jobs []export.Job, dir string) {
 	results := export.WriteAll(ctx, jobs, dir, func(p export.Progress) {
 		fyne.Do(func() { d.progress.advance(p) })
 	})
+	stopped := ctx.Err() != nil // before the cancel below, which only frees the context
 	fyne.Do(func() {
 		d.progress.cancel()
-		d.summary.fill(d.opts.Project, results, dir, ctx.Err() != nil)
+		d.summary.fill(d.opts.Project, results, dir, stopped)
 		d.show(d.summary.view)
 		d.results <- results
 	})

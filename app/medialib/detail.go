@@ -78,6 +78,7 @@ func (d *detail) fill(p *authoring.Project, it *item) {
 	} else {
 		d.Remove.Disable()
 	}
+	d.body.Refresh() // the uses changed its height: lay the panel out again
 }
 
 func (d *detail) fillUses(p *authoring.Project, uses []edit.Use) {

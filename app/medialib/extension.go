@@ -11,7 +11,11 @@ import (
 // Extension is the media library as a screen of the main area, listed in
 // the project sidebar and the Tools menu. Files dropped on the window while
 // a project is open are imported, opening the library to show them.
-func Extension() host.Extension {
+func Extension() host.Extension { return ExtensionShowing(nil) }
+
+// ExtensionShowing is Extension calling onShow (if not nil) with each
+// library screen it builds; the screenshots command selects a file so.
+func ExtensionShowing(onShow func(*Library)) host.Extension {
 	var shown *Library
 	return host.Extension{
 		ID:           "media",
@@ -25,6 +29,9 @@ func Extension() host.Extension {
 			shown = New(Options{Window: h.Window(), T: h.T(), Session: h.Session(),
 				ShowError: h.ShowError, OpenUse: h.SelectBlock})
 			lib := shown
+			if onShow != nil {
+				onShow(lib)
+			}
 			return lib.View(), func() {
 				lib.Close()
 				if shown == lib {

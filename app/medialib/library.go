@@ -85,8 +85,7 @@ func (l *Library) buildToolbar() {
 }
 
 func (l *Library) layout() fyne.CanvasObject {
-	hint := widget.NewLabel(l.opts.T.S("MediaDropHint"))
-	hint.Importance = widget.LowImportance
+	hint := widget.NewLabelWithStyle(l.opts.T.S("MediaDropHint"), fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 	toolbar := container.NewHBox(l.Import, l.RemoveUnused, layout.NewSpacer(), hint)
 	top := container.NewVBox(toolbar, l.Progress, l.Status)
 	split := container.NewHSplit(l.List, l.detail.view)
@@ -106,11 +105,11 @@ func (l *Library) onChange(c edit.Change) {
 func (l *Library) refresh() {
 	p := l.opts.Session.Project()
 	l.items = items(p)
-	n := len(unused(l.items))
-	l.RemoveUnused.SetText(l.opts.T.N("MediaRemoveUnused", n, nil))
-	if n == 0 {
+	if n := len(unused(l.items)); n == 0 {
+		l.RemoveUnused.SetText(l.opts.T.S("MediaNoUnused"))
 		l.RemoveUnused.Disable()
 	} else {
+		l.RemoveUnused.SetText(l.opts.T.N("MediaRemoveUnused", n, nil))
 		l.RemoveUnused.Enable()
 	}
 	l.List.Refresh()

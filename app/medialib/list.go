@@ -35,7 +35,6 @@ func newRow() fyne.CanvasObject {
 	name.TextStyle.Bold = true
 	info := widget.NewLabel("")
 	info.Truncation = fyne.TextTruncateEllipsis
-	info.Importance = widget.LowImportance
 	return container.NewBorder(nil, nil, img, nil, container.NewVBox(name, info))
 }
 
