@@ -63,7 +63,7 @@ func New(o Options) *Library {
 	l.detail = newDetail(o.T, l.thumbs, l.onReplace, l.onRemove, l.onOpenUse)
 	l.view = l.layout()
 	l.stop = o.Session.Observe(l.onChange)
-	l.refresh()
+	l.Refresh()
 	return l
 }
 
@@ -97,12 +97,12 @@ func (l *Library) onChange(c edit.Change) {
 	switch c.Kind {
 	case edit.MediaChanged, edit.BlockChanged, edit.BlockAdded, edit.BlockRemoved,
 		edit.ModuleAdded, edit.ModuleRemoved, edit.ModuleChanged, edit.ProjectChanged:
-		l.refresh()
+		l.Refresh()
 	}
 }
 
-// refresh redraws the list and the detail from the session's project.
-func (l *Library) refresh() {
+// Refresh redraws the list and the detail from the session's project.
+func (l *Library) Refresh() {
 	p := l.opts.Session.Project()
 	l.items = items(p)
 	if n := len(unused(l.items)); n == 0 {

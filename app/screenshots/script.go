@@ -99,6 +99,10 @@ func (r *run) showMedia() error {
 		if hash, ok := firstImage(r.app.Session().Project()); ok {
 			lib.Select(hash)
 		}
+		// Thumbnails load on goroutines that Fyne's test driver lets touch
+		// widgets directly; once they are done, draw the library afresh.
+		time.Sleep(r.opts.Settle)
+		lib.Refresh()
 		return nil
 	case <-time.After(5 * time.Second):
 		return fmt.Errorf("the media library did not open")
