@@ -1,16 +1,42 @@
-// Command stacklet is the desktop authoring app. Its Fyne window arrives with
-// the desktop issue; until then it points designers to the CLI, which does
-// every job the app will do.
+// Command stacklet is the desktop authoring app.
+//
+//	stacklet                  the start screen
+//	stacklet FILE.stacklet    open a project
+//	stacklet --sample         open your copy of the bundled sample (also STACKLET_SAMPLE=1)
 package main
 
 import (
-	"fmt"
+	"flag"
 	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/stacklet/stacklet/app"
+	"github.com/stacklet/stacklet/app/exportdialog"
+	"github.com/stacklet/stacklet/app/host"
+	"github.com/stacklet/stacklet/app/medialib"
+	"github.com/stacklet/stacklet/app/prefs"
+	"github.com/stacklet/stacklet/app/previewer"
 )
 
 func main() {
-	fmt.Fprintln(os.Stderr, "The Stacklet desktop window is not built yet.")
-	fmt.Fprintln(os.Stderr, "Use stacklet-cli meanwhile: \"make run\" previews the bundled sample,")
-	fmt.Fprintln(os.Stderr, "\"go run ./cmd/stacklet-cli --help\" lists every command.")
-	os.Exit(2)
+	sample := flag.Bool("sample", false, "open a copy of the bundled sample project")
+	flag.Parse()
+	fa := fyneapp.NewWithID("io.stacklet.app")
+	a := app.New(fa, app.Options{
+		Open:       flag.Arg(0),
+		Sample:     *sample || os.Getenv("STACKLET_SAMPLE") == "1",
+		Extensions: extensions(),
+	})
+	a.ShowAndRun()
+}
+
+// extensions are the screens that plug into the app, in menu order.
+func extensions() []host.Extension {
+	return []host.Extension{
+		exportdialog.Extension(),
+		previewer.Extension(),
+		medialib.Extension(),
+		prefs.Extension(),
+	}
 }
