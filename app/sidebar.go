@@ -33,6 +33,7 @@ func (pv *projectView) sidebar() fyne.CanvasObject {
 			title, count := c.Objects[0].(*widget.Label), c.Objects[1].(*widget.Label)
 			title.SetText(untitled(t.S("ModuleUntitled"), mods[i].Title))
 			count.SetText(t.N("ModuleBlockCount", len(mods[i].Blocks), nil))
+			c.Refresh() // lay out again for the new texts
 		})
 	pv.modules.OnSelected = func(i widget.ListItemID) {
 		if mods := pv.s.Project().Modules; i < len(mods) && !pv.syncing {

@@ -3,6 +3,12 @@
 package blockedit
 
 import (
+	"encoding/json"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -28,15 +34,18 @@ type Context struct {
 // Editor edits one block. It redraws itself after changes it makes to the
 // block's shape (a choice added); the app calls Refresh after undo and redo.
 type Editor struct {
-	c      Context
-	fields map[string]fyne.Focusable // by validation field name, for Focus
-	stack  *fyne.Container
+	c       Context
+	fields  map[string]fyne.Focusable // by validation field name, for Focus
+	stack   *fyne.Container
+	scroll  *container.Scroll
+	shape   string   // of the content the form was built for
+	reloads []func() // put the model's values back into the widgets
 }
 
 // New returns the editor of the block c.BlockID.
 func New(c Context) *Editor {
 	e := &Editor{c: c, stack: container.NewStack()}
-	e.Refresh()
+	e.rebuild()
 	return e
 }
 
@@ -46,15 +55,54 @@ func (e *Editor) Object() fyne.CanvasObject { return e.stack }
 // BlockID is the block being edited.
 func (e *Editor) BlockID() string { return e.c.BlockID }
 
-// Refresh rebuilds the form from the model, keeping the focused field.
+// Refresh shows the model's values after undo or redo. While the block has
+// the same shape (as many choices, the same files) the widgets are updated
+// in place, so focus and scroll position stay; otherwise the form is rebuilt.
 func (e *Editor) Refresh() {
+	if c := e.content(); c != nil && shape(c) == e.shape {
+		for _, reload := range e.reloads {
+			reload()
+		}
+		return
+	}
+	e.rebuild()
+}
+
+// rebuild makes the form anew, keeping the focused field and the scroll.
+func (e *Editor) rebuild() {
 	focused := e.focusedField()
-	e.fields = map[string]fyne.Focusable{}
+	var offset fyne.Position
+	if e.scroll != nil {
+		offset = e.scroll.Offset
+	}
+	e.fields, e.reloads = map[string]fyne.Focusable{}, nil
 	e.stack.Objects = []fyne.CanvasObject{e.form()}
 	e.stack.Refresh()
+	if e.scroll != nil {
+		e.scroll.ScrollToOffset(offset)
+	}
 	if focused != "" {
 		e.Focus(focused)
 	}
+}
+
+// shape is what decides the form's layout: list lengths and chosen files.
+func shape(c authoring.Content) string {
+	data, _ := json.Marshal(c)
+	var fields map[string]any
+	json.Unmarshal(data, &fields)
+	var sb strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(fields)) {
+		switch v := fields[k].(type) {
+		case []any:
+			fmt.Fprintf(&sb, "%s:%d;", k, len(v))
+		case string:
+			if k == "media" || k == "captions" {
+				fmt.Fprintf(&sb, "%s:%s;", k, v)
+			}
+		}
+	}
+	return sb.String()
 }
 
 // Focus puts the keyboard focus on a field ("choices[2].text"); a field
@@ -62,9 +110,7 @@ func (e *Editor) Refresh() {
 func (e *Editor) Focus(field string) bool {
 	for f := field; f != ""; f = parent(f) {
 		if w, ok := e.fields[f]; ok {
-			if c := fyne.CurrentApp().Driver().CanvasForObject(w.(fyne.CanvasObject)); c != nil {
-				c.Focus(w)
-			}
+			e.c.Window.Canvas().Focus(w)
 			return true
 		}
 	}
@@ -75,12 +121,9 @@ func (e *Editor) Focus(field string) bool {
 func (e *Editor) Field(name string) fyne.Focusable { return e.fields[name] }
 
 func (e *Editor) focusedField() string {
-	c := fyne.CurrentApp().Driver().CanvasForObject(e.stack)
-	if c == nil || c.Focused() == nil {
-		return ""
-	}
+	focused := e.c.Window.Canvas().Focused()
 	for name, w := range e.fields {
-		if w == c.Focused() {
+		if focused != nil && w == focused {
 			return name
 		}
 	}
@@ -122,7 +165,7 @@ func (e *Editor) set(t edit.Target, fn func(authoring.Content)) {
 
 func (e *Editor) reshape(t edit.Target, fn func(authoring.Content)) {
 	e.set(t, fn)
-	e.Refresh()
+	e.rebuild()
 }
 
 func (e *Editor) form() fyne.CanvasObject {
@@ -133,7 +176,9 @@ func (e *Editor) form() fyne.CanvasObject {
 	header := widget.NewLabelWithStyle(uikit.KindLabel(e.c.T, c.Kind()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head := container.NewBorder(nil, nil, widget.NewIcon(uikit.KindIcon(c.Kind())), nil, header)
 	body := container.NewVBox(e.kindForm(c)...)
-	return container.NewVScroll(container.NewPadded(container.NewBorder(head, nil, nil, nil, body)))
+	e.shape = shape(c)
+	e.scroll = container.NewVScroll(container.NewPadded(uikit.MaxWidth(container.NewBorder(head, nil, nil, nil, body), uikit.FormWidth)))
+	return e.scroll
 }
 
 func (e *Editor) media() mediapick.Context {

@@ -2,11 +2,13 @@ package blockedit
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app/mediapick"
@@ -29,8 +31,7 @@ func labeled(label string, obj fyne.CanvasObject) fyne.CanvasObject {
 func hint(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
-	l.SizeName = "helperText"
+	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 
@@ -44,8 +45,16 @@ func textEntry[C authoring.Content](e *Editor, field string, ptr func(C) *string
 		e.set(edit.Typing(field), func(c authoring.Content) { *ptr(c.(C)) = s })
 	}
 	e.fields[field] = entry
+	e.reload(func() {
+		if c, ok := e.content().(C); ok && entry.Text != *ptr(c) {
+			entry.SetText(*ptr(c))
+		}
+	})
 	return entry
 }
+
+// reload registers how a widget shows the model again after undo.
+func (e *Editor) reload(fn func()) { e.reloads = append(e.reloads, fn) }
 
 // line is a one-line text field.
 func line[C authoring.Content](e *Editor, field, label string, ptr func(C) *string) fyne.CanvasObject {
@@ -65,6 +74,11 @@ func rich[C authoring.Content](e *Editor, field, label string, ptr func(C) *stri
 		}
 	})
 	e.fields[field] = ed.Entry
+	e.reload(func() {
+		if c, ok := e.content().(C); ok && ed.Entry.Text != *ptr(c) {
+			ed.Entry.SetText(*ptr(c))
+		}
+	})
 	return labeled(label, ed.Object())
 }
 
@@ -78,6 +92,11 @@ func check[C authoring.Content](e *Editor, field, label string, ptr func(C) *boo
 		}
 	}
 	e.fields[field] = c
+	e.reload(func() {
+		if cur, ok := e.content().(C); ok {
+			c.SetChecked(*ptr(cur))
+		}
+	})
 	return c
 }
 
@@ -100,6 +119,13 @@ func number[C authoring.Content](e *Editor, field, label string, lo, hi int, ptr
 		e.set(edit.Typing(field), func(c authoring.Content) { *ptr(c.(C)) = v })
 	}
 	e.fields[field] = en
+	e.reload(func() {
+		if c, ok := e.content().(C); ok {
+			if v, valid := wholeNumber(en.Text, lo, hi); !valid || v != *ptr(c) {
+				en.SetText(strconv.Itoa(*ptr(c)))
+			}
+		}
+	})
 	return labeled(label, container.NewGridWithColumns(3, en))
 }
 
@@ -133,6 +159,13 @@ func pick[C authoring.Content, V ~string](e *Editor, field, label string, opts [
 		}
 	}
 	e.fields[field] = sel
+	e.reload(func() {
+		if c, ok := e.content().(C); ok {
+			if i := slices.IndexFunc(opts, func(o option[V]) bool { return o.value == *ptr(c) }); i != sel.SelectedIndex() {
+				sel.SetSelectedIndex(i)
+			}
+		}
+	})
 	return labeled(label, sel)
 }
 

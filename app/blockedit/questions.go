@@ -84,7 +84,11 @@ func choices[C authoring.Content](e *Editor, single bool, items func(C) *[]autho
 			correct := widget.NewCheck(t.S("FieldCorrect"), nil)
 			correct.SetChecked((*items(e.content().(C)))[i].Correct)
 			correct.OnChanged = func(v bool) {
-				e.reshape(edit.Field(field+".correct"), func(c authoring.Content) {
+				if list := *items(e.content().(C)); i >= len(list) || list[i].Correct == v {
+					return // the model already says so (a reload after undo)
+				}
+				defer e.Refresh() // a single choice unticks the others
+				e.set(edit.Field(field+".correct"), func(c authoring.Content) {
 					list := *items(c.(C))
 					for j := range list {
 						if j == i {
@@ -96,6 +100,11 @@ func choices[C authoring.Content](e *Editor, single bool, items func(C) *[]autho
 				})
 			}
 			e.fields[field+".correct"] = correct
+			e.reload(func() {
+				if list := *items(e.content().(C)); i < len(list) {
+					correct.SetChecked(list[i].Correct)
+				}
+			})
 			text := textEntry(e, field+".text", func(c C) *string { return &(*items(c))[i].Text }, newEntry(e))
 			text.SetPlaceHolder(t.S("FieldChoiceText"))
 			feedback := textEntry(e, field+".feedback", func(c C) *string { return &(*items(c))[i].Feedback }, newEntry(e))
@@ -116,6 +125,11 @@ func (e *Editor) trueFalse() fyne.CanvasObject {
 	} else {
 		radio.SetSelected(no)
 	}
+	e.reload(func() {
+		if q, ok := e.content().(*authoring.TrueFalse); ok && q.Answer != (radio.Selected == yes) {
+			radio.SetSelected(map[bool]string{true: yes, false: no}[q.Answer])
+		}
+	})
 	radio.OnChanged = func(s string) {
 		v := s == yes
 		if q, ok := e.content().(*authoring.TrueFalse); ok && q.Answer != v {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app/mediapick"
@@ -68,8 +69,7 @@ func (b *builder) add(label, field string, w fyne.CanvasObject, hint string) {
 	if hint != "" {
 		h := widget.NewLabel(hint)
 		h.Wrapping = fyne.TextWrapWord
-		h.Importance = widget.LowImportance
-		h.SizeName = "helperText"
+		h.SizeName = theme.SizeNameCaptionText
 		b.rows = append(b.rows, h)
 	}
 	if f, ok := w.(fyne.Focusable); ok && field != "" {
@@ -79,7 +79,8 @@ func (b *builder) add(label, field string, w fyne.CanvasObject, hint string) {
 
 func (b *builder) done(title string) *Form {
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	b.form.obj = container.NewVScroll(container.NewPadded(container.NewVBox(append([]fyne.CanvasObject{head, widget.NewSeparator()}, b.rows...)...)))
+	body := container.NewVBox(append([]fyne.CanvasObject{head, widget.NewSeparator()}, b.rows...)...)
+	b.form.obj = container.NewVScroll(container.NewPadded(uikit.MaxWidth(body, uikit.FormWidth)))
 	return b.form
 }
 

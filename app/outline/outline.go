@@ -77,7 +77,7 @@ func (o *Outline) newRow() fyne.CanvasObject {
 	r.kind.TextStyle = fyne.TextStyle{Bold: true}
 	r.summary.Truncation = fyne.TextTruncateEllipsis
 	r.badge.Importance = widget.DangerImportance
-	left := container.NewHBox(r.num, r.icon, r.kind)
+	left := container.NewHBox(uikit.MinWidth(r.num, 36), r.icon, uikit.MinWidth(r.kind, 150))
 	right := container.NewHBox(r.warn, r.badge)
 	return uikit.NewRow(r, container.NewBorder(nil, nil, left, right, r.summary))
 }
@@ -106,4 +106,5 @@ func (o *Outline) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 		r.badge.Hide()
 		r.warn.Hide()
 	}
+	obj.Refresh() // lay the row out again for the new texts
 }

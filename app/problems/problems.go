@@ -54,9 +54,11 @@ func (p *Panel) Set(problems []authoring.Problem) {
 	errs := len(authoring.Errors(problems))
 	p.header.SetText(p.t.N("ProblemsHeader", len(p.items), map[string]any{"Errors": errs}))
 	if len(p.items) == 0 {
+		p.header.Hide()
 		p.empty.Show()
 		p.List.Hide()
 	} else {
+		p.header.Show()
 		p.empty.Hide()
 		p.List.Show()
 	}
@@ -82,7 +84,7 @@ func (p *Panel) newRow() fyne.CanvasObject {
 	r := &row{icon: widget.NewIcon(theme.ErrorIcon()), where: widget.NewLabel(""), msg: widget.NewLabel("")}
 	r.where.TextStyle = fyne.TextStyle{Bold: true}
 	r.msg.Truncation = fyne.TextTruncateEllipsis
-	return uikit.NewRow(r, container.NewBorder(nil, nil, container.NewHBox(r.icon, r.where), nil, r.msg))
+	return uikit.NewRow(r, container.NewBorder(nil, nil, container.NewHBox(r.icon, uikit.MinWidth(r.where, 170)), nil, r.msg))
 }
 
 func (p *Panel) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
@@ -97,6 +99,7 @@ func (p *Panel) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
 	}
 	r.where.SetText(p.where(pr))
 	r.msg.SetText(Message(p.t, pr))
+	obj.Refresh() // lay the row out again for the new texts
 }
 
 // where names the block ("Block 3 · Image") or the module settings.

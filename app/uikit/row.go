@@ -1,7 +1,11 @@
 package uikit
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -22,3 +26,10 @@ func NewRow[P any](parts P, content fyne.CanvasObject) *Row[P] {
 
 // CreateRenderer draws the content.
 func (r *Row[P]) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
+
+// MinWidth keeps obj at least w wide, so that list columns line up.
+func MinWidth(obj fyne.CanvasObject, w float32) fyne.CanvasObject {
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(w, 0))
+	return container.NewStack(spacer, obj)
+}
