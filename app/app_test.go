@@ -353,3 +353,50 @@ func TestFyneDialogsFollowTheAppLanguage(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryProblemLeadsToItsField: a new block of each kind has problems
+// (empty texts, no file chosen); choosing each one in the panel must put the
+// focus on a widget of that block's editor.
+func TestEveryProblemLeadsToItsField(t *testing.T) {
+	a, _ := newTestApp(t)
+	pv := a.project
+	for _, k := range authoring.BlockKinds() {
+		pv.insertBlock(k)
+	}
+	probs := pv.problems.Items()
+	if len(probs) < len(authoring.BlockKinds()) {
+		t.Fatalf("only %d problems for %d new blocks", len(probs), len(authoring.BlockKinds()))
+	}
+	for _, p := range probs {
+		if p.BlockID == "" || p.Field == "" {
+			continue
+		}
+		a.Window().Canvas().Unfocus()
+		pv.problems.OnSelect(p)
+		if pv.blockID != p.BlockID {
+			t.Errorf("%s: selected block %s", p, pv.blockID)
+		}
+		if f := a.Window().Canvas().Focused(); f == nil {
+			t.Errorf("%s (field %s): nothing focused", p, p.Field)
+		}
+	}
+}
+
+// TestSingleChoiceHasOneCorrectAnswer: ticking a choice unticks the other.
+func TestSingleChoiceHasOneCorrectAnswer(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.project.insertBlock(authoring.KindSingleChoice)
+	second := a.project.editor.Field("choices[2].correct").(*widget.Check)
+	test.Tap(second)
+	q := a.project.module().Blocks[0].Content.(*authoring.SingleChoice)
+	if q.Choices[0].Correct || !q.Choices[1].Correct {
+		t.Fatalf("choices correct = %v, %v; want only the second", q.Choices[0].Correct, q.Choices[1].Correct)
+	}
+	if a.project.editor.Field("choices[1].correct").(*widget.Check).Checked {
+		t.Error("the first choice still shows ticked")
+	}
+	a.Undo()
+	if a.project.editor.Field("choices[2].correct").(*widget.Check).Checked {
+		t.Error("undo left the second choice ticked on screen")
+	}
+}

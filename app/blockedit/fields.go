@@ -174,5 +174,6 @@ func mediaField[C authoring.Content](e *Editor, field, label, want string, optio
 	p := mediapick.New(e.media(), want, *ptr(e.content().(C)), optional, func(h string) {
 		e.reshape(edit.Field(field), func(c authoring.Content) { *ptr(c.(C)) = h })
 	})
-	return labeled(label, p)
+	e.fields[field] = p.Choose
+	return labeled(label, p.Object())
 }

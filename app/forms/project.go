@@ -33,9 +33,10 @@ func Project(c Context, locales []string) *Form {
 	b.add(t.S("FieldSourceLocale"), "sourceLocale", sourceLocale(c, locales, set), t.S("SourceLocaleHint"))
 	b.add(t.S("FieldTargetLocales"), "targetLocales", targetLocales(c, set), t.S("TargetLocalesHint"))
 	b.add(t.S("FieldAccent"), "theme.accent", accent(c, set), "")
-	b.add(t.S("FieldLogo"), "theme.logo", mediapick.New(c.media(), "image", p().Theme.Logo, true, func(h string) {
+	logo := mediapick.New(c.media(), "image", p().Theme.Logo, true, func(h string) {
 		set(edit.Field("theme.logo"), func(p *authoring.Project) { p.Theme.Logo = h })
-	}), t.S("LogoHint"))
+	})
+	b.add(t.S("FieldLogo"), "theme.logo", logo.Object(), t.S("LogoHint"))
 	b.add(t.S("FieldFont"), "theme.font", fontSelect(c, set), t.S("FontHint"))
 	return b.done(t.S("ProjectSettingsTitle"))
 }

@@ -72,9 +72,18 @@ var extensions = map[string][]string{
 	"captions": {".vtt"},
 }
 
+// Picker shows the chosen file and a button to choose another.
+type Picker struct {
+	Choose *widget.Button // focusable: where a problem with the file takes the designer
+	obj    fyne.CanvasObject
+}
+
+// Object is the picker's canvas object.
+func (p *Picker) Object() fyne.CanvasObject { return p.obj }
+
 // New returns a picker for a file of kind want showing hash (may be "").
 // optional pickers offer "None". onPick hears the new hash.
-func New(c Context, want, hash string, optional bool, onPick func(hash string)) fyne.CanvasObject {
+func New(c Context, want, hash string, optional bool, onPick func(hash string)) *Picker {
 	name := widget.NewLabel(c.T.S("PickNone"))
 	name.Truncation = fyne.TextTruncateEllipsis
 	thumb := container.NewStack()
@@ -99,7 +108,8 @@ func New(c Context, want, hash string, optional bool, onPick func(hash string)) 
 			onPick(h)
 		})
 	})
-	return container.NewBorder(nil, nil, thumb, nil, container.NewVBox(name, container.NewHBox(choose)))
+	obj := container.NewBorder(nil, nil, thumb, nil, container.NewVBox(name, container.NewHBox(choose)))
+	return &Picker{Choose: choose, obj: obj}
 }
 
 // showLibrary opens the dialog listing the library files of kind want.

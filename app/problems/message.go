@@ -51,7 +51,7 @@ func Message(t *tr.T, p authoring.Problem) string {
 		if m == nil {
 			continue
 		}
-		data := map[string]any{"Field": FieldLabel(t, p.Field)}
+		data := map[string]any{"Field": FieldLabel(t, p.Kind, p.Field)}
 		if len(m) > 1 {
 			data["A"] = m[1]
 			if n, err := strconv.Atoi(m[1]); err == nil {
@@ -92,27 +92,38 @@ var fieldLabels = map[string]string{
 	"pairs": "FieldPairs", "accepted": "FieldAccepted", "blocks": "FieldBlocks",
 }
 
-// itemLabels name one element of a list field, with {{.N}}.
-var itemLabels = map[string]string{
-	"choices": "ChoiceN", "items": "ItemN", "steps": "StepN", "cards": "CardN",
-	"pairs": "PairN", "accepted": "AcceptedN",
-}
+// itemLabels name one element of a list field, with {{.N}}; kindItems
+// name the "items" of the kinds whose editor calls them something else.
+var (
+	itemLabels = map[string]string{
+		"choices": "ChoiceN", "items": "ItemN", "steps": "StepN", "cards": "CardN",
+		"pairs": "PairN", "accepted": "AcceptedN",
+	}
+	kindItems = map[authoring.BlockKind]string{
+		authoring.KindAccordion: "PanelN", authoring.KindTabs: "TabN",
+		authoring.KindList: "ListItemN", authoring.KindOrdering: "OrderItemN",
+	}
+)
 
 var indexed = regexp.MustCompile(`^(\w+)\[(\d+)\](?:\.(\w+))?$`)
 
-// FieldLabel names a validation field for the designer: "choices[2].text"
-// becomes "Choice 2, text".
-func FieldLabel(t *tr.T, field string) string {
+// FieldLabel names a field of a block of kind (or of the module, kind "")
+// for the designer: "choices[2].text" becomes "Choice 2: Text".
+func FieldLabel(t *tr.T, kind authoring.BlockKind, field string) string {
 	if m := indexed.FindStringSubmatch(field); m != nil {
 		n, _ := strconv.Atoi(m[2])
 		item := m[1]
-		if id, ok := itemLabels[item]; ok {
+		id, ok := itemLabels[item]
+		if k, special := kindItems[kind]; special && item == "items" {
+			id, ok = k, true
+		}
+		if ok {
 			item = t.F(id, map[string]any{"N": n})
 		}
 		if m[3] == "" {
 			return item
 		}
-		return t.F("FieldOfItem", map[string]any{"Item": item, "Field": FieldLabel(t, m[3])})
+		return t.F("FieldOfItem", map[string]any{"Item": item, "Field": FieldLabel(t, kind, m[3])})
 	}
 	if id, ok := fieldLabels[field]; ok {
 		return t.S(id)
