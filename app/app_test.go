@@ -400,3 +400,22 @@ func TestSingleChoiceHasOneCorrectAnswer(t *testing.T) {
 		t.Error("undo left the second choice ticked on screen")
 	}
 }
+
+// TestLanguageSwitchRedrawsEverything: the settings screen calls
+// SetLanguage; menus, screens and Fyne's own words follow at once.
+func TestLanguageSwitchRedrawsEverything(t *testing.T) {
+	a, _ := newTestApp(t)
+	a.project.insertBlock(authoring.KindImage)
+	a.SetLanguage("de")
+	if got := a.mainMenu().Items[0].Label; got != "Datei" {
+		t.Errorf("file menu is %q in German", got)
+	}
+	if got := lang.L("Cancel"); got != "Abbrechen" {
+		t.Errorf("Fyne's Cancel is %q in German", got)
+	}
+	if a.project.problems.Items() == nil || a.project.header.Text == "" {
+		t.Fatal("the module view was not rebuilt")
+	}
+	tapButton(t, a.Window().Canvas(), "Block hinzufügen")
+	a.SetLanguage("en")
+}

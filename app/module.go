@@ -32,7 +32,7 @@ func (pv *projectView) showModule() {
 	work := container.NewHSplit(left, pv.detail)
 	work.Offset = 0.42
 	below := container.NewVSplit(work, pv.problems.Object())
-	below.Offset = 0.76
+	below.Offset = 0.8
 	pv.showMain(moduleMode, container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, below))
 	pv.refreshModule()
 	pv.refreshSidebar()

@@ -33,9 +33,11 @@ func (a *App) showStart() {
 			actions.Add(a.startButton(a.t.S(x.Label), x.Icon, widget.LowImportance, func() { a.run(x) }))
 		}
 	}
-	recent := widget.NewCard(a.t.S("StartRecent"), "", a.recentList())
-	body := container.NewGridWithColumns(2, recent, container.NewVBox(
-		widget.NewLabelWithStyle(a.t.S("StartBegin"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), actions))
+	heading := func(id string) *widget.Label {
+		return widget.NewLabelWithStyle(a.t.S(id), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	recent := container.NewBorder(heading("StartRecent"), nil, nil, nil, widget.NewCard("", "", a.recentList()))
+	body := container.NewGridWithColumns(2, recent, container.NewVBox(heading("StartBegin"), actions))
 	page := container.NewVBox(container.NewHBox(title), tagline, widget.NewSeparator(), body)
 	a.win.SetContent(container.NewCenter(container.NewGridWrap(fyne.NewSize(820, 520), container.NewPadded(page))))
 }

@@ -22,7 +22,7 @@ type Editor struct {
 
 // New returns an editor holding text; onChange hears every edit.
 func New(t *tr.T, h uikit.History, text string, onChange func(string)) *Editor {
-	e := &Editor{Entry: uikit.NewMultiLineEntry(h, 5), Preview: widget.NewRichText(), t: t}
+	e := &Editor{Entry: uikit.NewMultiLineEntry(h, 8), Preview: widget.NewRichText(), t: t}
 	e.Preview.Wrapping = fyne.TextWrapWord
 	e.status = widget.NewLabel("")
 	e.status.Importance = widget.DangerImportance

@@ -3,9 +3,8 @@
 package richedit
 
 import (
-	"net/url"
-
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/authoring/richtext"
@@ -20,32 +19,34 @@ func Segments(src string) ([]widget.RichTextSegment, error) {
 	}
 	var out []widget.RichTextSegment
 	for _, b := range blocks {
-		out = append(out, block(b))
+		out = append(out, block(b)...)
 	}
 	return out, nil
 }
 
-func block(b richtext.Block) widget.RichTextSegment {
+// block renders a heading, paragraph or list. Runs of text are inline; an
+// empty segment that is not inline ends the line, as Fyne lays them out.
+func block(b richtext.Block) []widget.RichTextSegment {
 	switch b.Type {
 	case richtext.Heading:
 		style := widget.RichTextStyleSubHeading
 		if b.Level == 1 {
 			style = widget.RichTextStyleHeading
 		}
-		return paragraph(inlines(b.Inlines, style))
+		return endLine(inlines(b.Inlines, style), style)
 	case richtext.BulletList, richtext.NumberList:
 		list := &widget.ListSegment{Ordered: b.Type == richtext.NumberList}
 		for _, item := range b.Items {
-			list.Items = append(list.Items, paragraph(inlines(item, widget.RichTextStyleInline)))
+			list.Items = append(list.Items, &widget.ParagraphSegment{Texts: endLine(inlines(item, widget.RichTextStyleInline), widget.RichTextStyleInline)})
 		}
-		return list
+		return []widget.RichTextSegment{list}
 	}
-	return paragraph(inlines(b.Inlines, widget.RichTextStyleParagraph))
+	return endLine(inlines(b.Inlines, widget.RichTextStyleParagraph), widget.RichTextStyleParagraph)
 }
 
-// paragraph groups inline segments into one block; the last inline ends it.
-func paragraph(segs []widget.RichTextSegment) widget.RichTextSegment {
-	return &widget.ParagraphSegment{Texts: segs}
+func endLine(segs []widget.RichTextSegment, style widget.RichTextStyle) []widget.RichTextSegment {
+	style.Inline = false
+	return append(segs, &widget.TextSegment{Style: style})
 }
 
 func inlines(ins []richtext.Inline, base widget.RichTextStyle) []widget.RichTextSegment {
@@ -66,8 +67,10 @@ func inline(in richtext.Inline, style widget.RichTextStyle) []widget.RichTextSeg
 		style.TextStyle = fyne.TextStyle{Italic: true, Bold: style.TextStyle.Bold}
 		return inlines(in.Children, style)
 	case richtext.Link:
-		u, _ := url.Parse(in.URL) // Parse accepted it already
-		return []widget.RichTextSegment{&widget.HyperlinkSegment{Text: plainOf(in.Children), URL: u}}
+		// Link coloured text rather than a hyperlink segment: Fyne does not
+		// wrap a long hyperlink, and the preview is for reading, not browsing.
+		style.ColorName = theme.ColorNameHyperlink
+		return []widget.RichTextSegment{&widget.TextSegment{Text: plainOf(in.Children), Style: style}}
 	}
 	return []widget.RichTextSegment{&widget.TextSegment{Text: in.Text, Style: style}}
 }
