@@ -58,8 +58,12 @@ func New(fa fyne.App, opts Options) *App {
 	return a
 }
 
-// ShowAndRun shows the window and runs until it closes.
-func (a *App) ShowAndRun() { a.win.ShowAndRun() }
+// ShowAndRun shows the window and runs until it closes, then makes sure
+// the project is closed: File > Quit ends the app without closing windows.
+func (a *App) ShowAndRun() {
+	a.win.ShowAndRun()
+	a.shutdown()
+}
 
 // setLanguage loads the strings of l ("" for the system language) and makes
 // Fyne's own dialogs follow.

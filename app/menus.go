@@ -84,7 +84,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 		a.item(t.S("MenuBlockUp"), altKey(fyne.KeyUp), true, pv(func(p *projectView) { p.moveBlock(-1) })),
 		a.item(t.S("MenuBlockDown"), altKey(fyne.KeyDown), true, pv(func(p *projectView) { p.moveBlock(+1) })),
 		a.item(t.S("MenuDuplicateBlock"), key(fyne.KeyD), true, pv((*projectView).duplicateBlock)),
-		a.item(t.S("MenuDeleteBlock"), key(fyne.KeyDelete), true, pv((*projectView).deleteBlock)),
+		a.item(t.S("MenuDeleteBlock"), key(fyne.KeyDelete, fyne.KeyModifierShift), true, pv((*projectView).deleteBlock)),
 	)
 	menus := []*fyne.Menu{file, editMenu, module, a.insertMenu(), fyne.NewMenu(t.S("MenuTools")), a.helpMenu()}
 	a.addExtensionItems(menus)
@@ -160,7 +160,7 @@ func (a *App) registerShortcuts(menus []*fyne.Menu) {
 var shortcutRows = [][2]string{
 	{"ShortcutUndo", "Ctrl+Z"}, {"ShortcutRedo", "Ctrl+Shift+Z / Ctrl+Y"},
 	{"ShortcutAddBlock", "Ctrl+Shift+B"}, {"ShortcutMoveBlock", "Alt+↑ / Alt+↓"},
-	{"ShortcutDuplicateBlock", "Ctrl+D"}, {"ShortcutDeleteBlock", "Ctrl+Delete"},
+	{"ShortcutDuplicateBlock", "Ctrl+D"}, {"ShortcutDeleteBlock", "Ctrl+Shift+Delete"},
 	{"ShortcutNewModule", "Ctrl+Shift+N"}, {"ShortcutModuleSettings", "Ctrl+Shift+I"},
 	{"ShortcutProjectSettings", "Ctrl+Shift+,"}, {"ShortcutOpen", "Ctrl+O"}, {"ShortcutNew", "Ctrl+N"},
 }

@@ -128,21 +128,32 @@ func copySample(path string) error {
 	return st.Close()
 }
 
-// closeProject saves everything and closes the open project. It reports
-// false, keeping the project open, when the last edits could not be saved
-// and the designer chose to stay.
+// closeProject saves everything, closes the open project and shows the
+// start screen. It reports false, leaving the project open, when the last
+// edits could not be saved: the dialog says so, and closing again closes.
 func (a *App) closeProject() bool {
 	if a.project == nil {
 		return true
 	}
-	pv := a.project
-	pv.leave()
-	err := pv.s.Close()
-	a.project = nil
-	if err != nil {
-		a.ShowError(err)
+	if err := a.project.s.Flush(); err != nil {
+		a.showSaveError(err)
+		return false
 	}
+	a.shutdown()
 	a.win.SetTitle(a.title())
 	a.showStart()
 	return true
+}
+
+// shutdown closes the open project without touching the window.
+func (a *App) shutdown() {
+	if a.project == nil {
+		return
+	}
+	pv := a.project
+	a.project = nil
+	pv.leave()
+	if err := pv.s.Close(); err != nil {
+		fyne.LogError("closing the project", err)
+	}
 }
