@@ -88,7 +88,11 @@ func (r *run) extensions() []host.Extension {
 // (thumbnails load on goroutines of their own).
 func (r *run) shot(name string) error {
 	time.Sleep(r.opts.Settle)
-	if err := writePNG(filepath.Join(r.opts.Out, name+".png"), r.app.Window().Canvas().Capture()); err != nil {
+	c := r.app.Window().Canvas()
+	restore := hideClippedEntries(c)
+	img := c.Capture()
+	restore()
+	if err := writePNG(filepath.Join(r.opts.Out, name+".png"), img); err != nil {
 		return fmt.Errorf("screenshot %s: %w", name, err)
 	}
 	return nil
