@@ -88,13 +88,34 @@ func blockKinds(m *authoring.Module) []authoring.BlockKind {
 	return out
 }
 
+// menuItem finds an item of the window's menu bar, in submenus too, and
+// checks it is enabled.
 func menuItem(t *testing.T, a *App, label string) *fyne.MenuItem {
 	t.Helper()
-	for _, m := range a.mainMenu().Items {
-		for _, it := range m.Items {
-			if it.Label == label {
+	var find func(items []*fyne.MenuItem) *fyne.MenuItem
+	find = func(items []*fyne.MenuItem) *fyne.MenuItem {
+		for _, it := range items {
+			if it.Label == label && it.Action != nil {
 				return it
 			}
+			if it.ChildMenu != nil {
+				if found := find(it.ChildMenu.Items); found != nil {
+					return found
+				}
+			}
+		}
+		return nil
+	}
+	menu := a.Window().MainMenu()
+	if menu == nil { // the test driver keeps no menu bar
+		menu = a.mainMenu()
+	}
+	for _, m := range menu.Items {
+		if it := find(m.Items); it != nil {
+			if it.Disabled {
+				t.Fatalf("menu item %q is disabled", label)
+			}
+			return it
 		}
 	}
 	t.Fatalf("no menu item %q", label)

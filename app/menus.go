@@ -92,7 +92,8 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(menus...)
 }
 
-// insertMenu lists every block kind, grouped as in the palette.
+// insertMenu lists every block kind, in the palette's groups as submenus
+// so that the menu fits a small window.
 func (a *App) insertMenu() *fyne.Menu {
 	t := a.t
 	m := fyne.NewMenu(t.S("MenuInsert"),
@@ -100,9 +101,11 @@ func (a *App) insertMenu() *fyne.Menu {
 			if a.project != nil {
 				a.project.showPalette()
 			}
-		}))
+		}), fyne.NewMenuItemSeparator())
 	for _, g := range uikit.KindGroups() {
-		m.Items = append(m.Items, fyne.NewMenuItemSeparator())
+		group := fyne.NewMenuItem(t.S(g.Label), nil)
+		group.Disabled = a.project == nil
+		group.ChildMenu = fyne.NewMenu("")
 		for _, k := range g.Kinds {
 			it := a.item(uikit.KindLabel(t, k), nil, true, func() {
 				if a.project != nil {
@@ -110,8 +113,9 @@ func (a *App) insertMenu() *fyne.Menu {
 				}
 			})
 			it.Icon = uikit.KindIcon(k)
-			m.Items = append(m.Items, it)
+			group.ChildMenu.Items = append(group.ChildMenu.Items, it)
 		}
+		m.Items = append(m.Items, group)
 	}
 	return m
 }

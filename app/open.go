@@ -35,6 +35,7 @@ func (a *App) OpenProject(path string) {
 	s.OnSaveError(func(err error) { fyne.Do(func() { a.showSaveError(err) }) })
 	a.rememberRecent(path)
 	a.project = newProjectView(a, s, path)
+	a.project.rebuild() // after a.project is set: the menus enable their items by it
 	a.win.SetTitle(a.title())
 }
 

@@ -54,7 +54,6 @@ func newProjectView(a *App, s *edit.Session, path string) *projectView {
 	if mods := s.Project().Modules; len(mods) > 0 {
 		pv.moduleID = mods[0].ID
 	}
-	pv.rebuild()
 	return pv
 }
 

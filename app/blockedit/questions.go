@@ -19,7 +19,7 @@ func (e *Editor) questionForm(c authoring.Content) []fyne.CanvasObject {
 	t := e.c.T
 	base := func(q authoring.Question) *authoring.QuestionBase { return q.Base() }
 	out := []fyne.CanvasObject{
-		area(e, "prompt", t.S("FieldPrompt"), 2, func(q authoring.Question) *string { return &base(q).Prompt }),
+		area(e, "prompt", t.S("FieldPrompt"), 3, func(q authoring.Question) *string { return &base(q).Prompt }),
 		e.answerForm(c),
 		widget.NewSeparator(),
 		container.NewGridWithColumns(2,

@@ -101,7 +101,7 @@ func plain(src string) string {
 			parts = append(parts, inlineText(item))
 		}
 	}
-	return joinNonEmpty(" ", parts...)
+	return joinNonEmpty(" · ", parts...)
 }
 
 func inlineText(ins []richtext.Inline) string {
