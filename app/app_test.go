@@ -440,3 +440,29 @@ func TestLanguageSwitchRedrawsEverything(t *testing.T) {
 	tapButton(t, a.Window().Canvas(), "Block hinzufügen")
 	a.SetLanguage("en")
 }
+
+// TestSampleOpensAsTheUsersOwnCopy: --sample opens a copy in the app's
+// folder; edits stay in the copy and survive a restart.
+func TestSampleOpensAsTheUsersOwnCopy(t *testing.T) {
+	fa := test.NewTempApp(t)
+	a := New(fa, Options{Language: "en", Sample: true})
+	if a.project == nil || len(a.Session().Project().Modules) != 3 {
+		t.Fatal("the sample did not open with its three modules")
+	}
+	path := a.ProjectPath()
+	if filepath.Dir(path) != fa.Storage().RootURI().Path() {
+		t.Errorf("sample copy at %s, want it in the app's folder", path)
+	}
+	if err := a.Session().DeleteModule(a.Session().Project().Modules[2].ID); err != nil {
+		t.Fatal(err)
+	}
+	a.closeProject()
+	a.OpenSample()
+	if n := len(a.Session().Project().Modules); n != 2 {
+		t.Errorf("reopened sample has %d modules, want the edited copy's 2", n)
+	}
+	if got := a.recent(); len(got) != 1 || got[0] != path {
+		t.Errorf("recent projects %q, want the sample copy", got)
+	}
+	a.closeProject()
+}

@@ -77,7 +77,7 @@ func (o *Outline) newRow() fyne.CanvasObject {
 	r.kind.TextStyle = fyne.TextStyle{Bold: true}
 	r.summary.Truncation = fyne.TextTruncateEllipsis
 	r.badge.Importance = widget.DangerImportance
-	left := container.NewHBox(uikit.MinWidth(r.num, 36), r.icon, uikit.MinWidth(r.kind, 150))
+	left := container.NewHBox(uikit.MinWidth(r.num, 36), r.icon, uikit.MinWidth(r.kind, 180))
 	right := container.NewHBox(r.warn, r.badge)
 	return uikit.NewRow(r, container.NewBorder(nil, nil, left, right, r.summary))
 }
