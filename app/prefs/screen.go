@@ -109,9 +109,8 @@ func (s *Screen) layout() fyne.CanvasObject {
 		widget.NewFormItem(s.opts.T.S("PrefsAIKey"), container.NewBorder(nil, nil, nil, s.ForgetKey, s.Key)),
 		widget.NewFormItem("", s.KeyStatus),
 	)
-	privacy := widget.NewLabel(s.opts.T.S("PrefsAIKeyPrivacy"))
+	privacy := widget.NewLabelWithStyle(s.opts.T.S("PrefsAIKeyPrivacy"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	privacy.Wrapping = fyne.TextWrapWord
-	privacy.Importance = widget.LowImportance
 	return container.NewVBox(
 		widget.NewCard(s.opts.T.S("PrefsGeneral"), "", general),
 		widget.NewCard(s.opts.T.S("PrefsAI"), "", container.NewVBox(ai, privacy)),
