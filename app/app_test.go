@@ -445,7 +445,14 @@ func TestLanguageSwitchRedrawsEverything(t *testing.T) {
 // folder; edits stay in the copy and survive a restart.
 func TestSampleOpensAsTheUsersOwnCopy(t *testing.T) {
 	fa := test.NewTempApp(t)
-	a := New(fa, Options{Language: "en", Sample: true})
+	a := New(fa, Options{Language: "en"})
+	sample, err := a.samplePath()
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(sample) // the test driver's app folder outlives the test
+	t.Cleanup(func() { os.Remove(sample) })
+	a.OpenSample()
 	if a.project == nil || len(a.Session().Project().Modules) != 3 {
 		t.Fatal("the sample did not open with its three modules")
 	}
