@@ -9,8 +9,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app/tr"
@@ -472,4 +474,33 @@ func TestSampleOpensAsTheUsersOwnCopy(t *testing.T) {
 		t.Errorf("recent projects %q, want the sample copy", got)
 	}
 	a.closeProject()
+}
+
+// TestDragRowToMoveBlock drags the first outline row two rows down.
+func TestDragRowToMoveBlock(t *testing.T) {
+	a, _ := newTestApp(t)
+	for _, k := range []authoring.BlockKind{authoring.KindText, authoring.KindQuote, authoring.KindDivider} {
+		a.project.insertBlock(k)
+	}
+	var first fyne.Draggable
+	for _, o := range test.LaidOutObjects(a.project.outline.List) {
+		if _, isScroll := o.(*container.Scroll); isScroll {
+			continue // the list's own scroller is draggable too
+		}
+		if d, ok := o.(fyne.Draggable); ok {
+			first = d
+			break
+		}
+	}
+	if first == nil {
+		t.Fatal("no draggable outline row")
+	}
+	h := first.(fyne.CanvasObject).Size().Height + theme.SeparatorThicknessSize()
+	first.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: h}})
+	first.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DY: h}})
+	first.DragEnd()
+	want := []authoring.BlockKind{authoring.KindQuote, authoring.KindDivider, authoring.KindText}
+	if got := blockKinds(a.project.module()); !slices.Equal(got, want) {
+		t.Errorf("after dragging the first row down two rows: %v, want %v", got, want)
+	}
 }

@@ -75,6 +75,11 @@ func (pv *projectView) rebuild() {
 	t := pv.a.t
 	pv.outline = outline.New(t)
 	pv.outline.OnSelect = func(id string) { pv.selectBlock(pv.moduleID, id, "") }
+	pv.outline.OnMove = func(id string, to int) {
+		if pv.report(pv.s.MoveBlock(pv.moduleID, id, to)) {
+			pv.selectBlock(pv.moduleID, id, "")
+		}
+	}
 	pv.problems = problems.New(t)
 	pv.problems.OnSelect = func(p authoring.Problem) { pv.selectBlock(p.ModuleID, p.BlockID, p.Field) }
 	pv.detail = container.NewStack()

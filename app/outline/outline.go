@@ -19,6 +19,7 @@ import (
 type Outline struct {
 	List     *widget.List
 	OnSelect func(blockID string)
+	OnMove   func(blockID string, to int) // a row was dragged to position to
 
 	t        *tr.T
 	rows     []edit.Row
@@ -79,11 +80,13 @@ func (o *Outline) newRow() fyne.CanvasObject {
 	r.badge.Importance = widget.DangerImportance
 	left := container.NewHBox(uikit.MinWidth(r.num, 36), r.icon, uikit.MinWidth(r.kind, 180))
 	right := container.NewHBox(r.warn, r.badge)
-	return uikit.NewRow(r, container.NewBorder(nil, nil, left, right, r.summary))
+	return newDragRow(o, r, container.NewBorder(nil, nil, left, right, r.summary))
 }
 
 func (o *Outline) updateRow(i widget.ListItemID, obj fyne.CanvasObject) {
-	r := obj.(*uikit.Row[*row]).Parts
+	dr := obj.(*dragRow)
+	dr.index = i
+	r := dr.parts
 	if i >= len(o.rows) {
 		return
 	}
