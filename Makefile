@@ -7,7 +7,7 @@ CLI     := $(BIN)/stacklet-cli
 # Go sources outside node_modules, for the gofmt check.
 GOFILES  = $(shell find . -name '*.go' -not -path './node_modules/*' -not -path './.git/*')
 
-.PHONY: run test bench deps cli vet fmt-check go-test e2e clean
+.PHONY: run app package test bench deps cli vet fmt-check go-test e2e clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -15,11 +15,20 @@ deps:
 cli:
 	$(GO) build -o $(CLI) ./cmd/stacklet-cli
 
-# Until the desktop app exists, `make run` previews the bundled sample: the CLI
-# builds its first module as a SCORM 2004 package and serves it with the LMS
-# simulator on http://127.0.0.1:8080.
-run: deps cli
-	./$(CLI) preview --sample
+APP     := $(BIN)/stacklet
+
+app:
+	$(GO) build -o $(APP) .
+
+# `make run` opens the desktop app on a copy of the bundled sample project.
+run: deps app
+	./$(APP) --sample
+
+# `make package` builds the desktop bundle with the fyne tool; it bumps Build in
+# FyneApp.toml, which is put back so that packaging leaves the tree clean.
+package: deps
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux
+	git checkout -- FyneApp.toml
 
 # CI=true is inherited from the environment: under it a missing tool fails a
 # test instead of skipping it.
