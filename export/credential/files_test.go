@@ -132,7 +132,7 @@ func TestSummaryPage(t *testing.T) {
 	}{
 		{"en", "ltr", "How to earn it", false, "Ireland"},
 		{"fr", "ltr", "Comment l’obtenir", true, "Irlande"},
-		{"ar", "rtl", "كيف تحصل عليها", true, "أيرلندا"},
+		{"ar", "rtl", "كيف تحصل عليها", true, "أيرلندا، Leinster"},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.locale), func(t *testing.T) {
@@ -142,6 +142,7 @@ func TestSummaryPage(t *testing.T) {
 				`href="../player.css"`, `href="../theme.css"`, `<img class="badge" src="badge.svg" alt="`,
 				`href="achievement.json"`, `href="microcredential.jsonld"`, tt.heading, tt.countryName,
 				`href="http://data.europa.eu/esco/skill/33a82b83-c838-4889-ae62-fae1317481eb"`,
+				`<a href="mailto:credentials@oldi.example.org">`,
 			} {
 				if !strings.Contains(html, want) {
 					t.Errorf("page lacks %q", want)

@@ -37,7 +37,10 @@ type summaryView struct {
 type badgeView struct{ Src, Alt string }
 
 // fact is one row of the "About this credential" list.
-type fact struct{ Label, Value, URL string }
+type fact struct {
+	Label, Value, URL string
+	NewTab            bool // a web link; an e-mail link opens the mail program
+}
 
 // Summary returns the credential's readable page. root is the way from the
 // page's folder back to the package root, where player.css and theme.css
@@ -115,11 +118,11 @@ func (w *writer) facts() []fact {
 	var out []fact
 	add := func(labelID, value, url string) {
 		if filled(value) {
-			out = append(out, fact{w.text(labelID, nil), value, url})
+			out = append(out, fact{w.text(labelID, nil), value, url, strings.HasPrefix(url, "http")})
 		}
 	}
 	add("CredAwardingBody", o.Name, o.URL)
-	add("CredCountry", joinFilled(", ", w.countryNameIfAny(), o.Region), "")
+	add("CredCountry", joinFilled(w.comma(), w.countryNameIfAny(), o.Region), "")
 	add("CredContact", o.Email, mailto(o.Email))
 	add("CredWorkload", w.workload(), "")
 	add("CredECTS", w.decimal(c.ECTS), "")
@@ -133,8 +136,16 @@ func (w *writer) facts() []fact {
 	add("CredStackability", w.stackability(), c.Stackability.URL)
 	add("CredValidity", w.validity(), "")
 	add("CredMoreInfo", c.MoreInfoURL, c.MoreInfoURL)
-	add("CredTags", strings.Join(c.Tags, ", "), "")
+	add("CredTags", strings.Join(c.Tags, w.comma()), "")
 	return out
+}
+
+// comma separates list items: Arabic has its own comma.
+func (w *writer) comma() string {
+	if w.Locale.Dir() == "rtl" && strings.HasPrefix(string(w.Locale), "ar") {
+		return "، "
+	}
+	return ", "
 }
 
 func (w *writer) countryNameIfAny() string {

@@ -3,13 +3,16 @@ package scorm12
 import (
 	"fmt"
 	"strings"
+
+	"github.com/stacklet/stacklet/export/internal/cp"
 )
 
 // lom is the IMS Metadata 1.2.1 record LMS catalogues show and search.
 type lom struct {
-	General     general     `xml:"imsmd:general"`
-	Technical   technical   `xml:"imsmd:technical"`
-	Educational educational `xml:"imsmd:educational"`
+	General        general          `xml:"imsmd:general"`
+	Technical      technical        `xml:"imsmd:technical"`
+	Educational    educational      `xml:"imsmd:educational"`
+	Classification []classification `xml:"imsmd:classification"`
 }
 
 type general struct {
@@ -25,6 +28,8 @@ type technical struct {
 }
 
 type educational struct {
+	EndUserRole  vocab        `xml:"imsmd:intendedenduserrole"`
+	Context      vocab        `xml:"imsmd:context"`
 	LearningTime string       `xml:"imsmd:typicallearningtime>imsmd:datetime"`
 	Description  *langStrings `xml:"imsmd:description,omitempty"`
 	Language     string       `xml:"imsmd:language"`
@@ -46,6 +51,8 @@ func newLOM(in Input, id string) lom {
 		General:   general{Identifier: id, Title: ls(m.Title), Language: lang},
 		Technical: technical{Format: "text/html"},
 		Educational: educational{
+			// Microlearning is workplace and lifelong learning: "training".
+			EndUserRole: lomVocab("learner"), Context: lomVocab("training"),
 			LearningTime: fmt.Sprintf("PT%dM", m.Minutes),
 			Language:     lang,
 		},
@@ -61,5 +68,65 @@ func newLOM(in Input, id string) lom {
 		d := ls(strings.Join(m.Outcomes, "\n"))
 		l.Educational.Description = &d
 	}
+	l.Classification = classify(cp.Classify(in), ls)
 	return l
+}
+
+// vocab is an IMS MD source/value pair; vocabulary terms are in no
+// language, hence x-none.
+type vocab struct {
+	Source langStrings `xml:"imsmd:source"`
+	Value  langStrings `xml:"imsmd:value"`
+}
+
+func lomVocab(value string) vocab {
+	none := func(s string) langStrings { return langStrings{[]langString{{"x-none", s}}} }
+	return vocab{none("LOMv1.0"), none(value)}
+}
+
+// classification is IMS MD 9 Classification: one per purpose.
+type classification struct {
+	Purpose     vocab         `xml:"imsmd:purpose"`
+	TaxonPaths  []taxonPath   `xml:"imsmd:taxonpath"`
+	Description *langStrings  `xml:"imsmd:description,omitempty"`
+	Keywords    []langStrings `xml:"imsmd:keyword"`
+}
+
+type taxonPath struct {
+	Source langStrings `xml:"imsmd:source"`
+	Taxon  taxon       `xml:"imsmd:taxon"`
+}
+
+type taxon struct {
+	ID    string      `xml:"imsmd:id"`
+	Entry langStrings `xml:"imsmd:entry"`
+}
+
+// classify says what the module's credentials certify: ESCO skills as
+// competencies, outcomes as objectives, the EQF level, prerequisites.
+func classify(c cp.Classification, ls func(string) langStrings) []classification {
+	var out []classification
+	if len(c.Skills) > 0 || len(c.Keywords) > 0 {
+		cl := classification{Purpose: lomVocab("competency")}
+		for _, s := range c.Skills {
+			cl.TaxonPaths = append(cl.TaxonPaths, taxonPath{ls("ESCO"), taxon{s.URI, ls(s.Label)}})
+		}
+		for _, k := range c.Keywords {
+			cl.Keywords = append(cl.Keywords, ls(k))
+		}
+		out = append(out, cl)
+	}
+	if len(c.Outcomes) > 0 {
+		d := ls(strings.Join(c.Outcomes, "\n"))
+		out = append(out, classification{Purpose: lomVocab("educational objective"), Description: &d})
+	}
+	for _, level := range c.EQFLevels {
+		out = append(out, classification{Purpose: lomVocab("educational level"),
+			TaxonPaths: []taxonPath{{ls("European Qualifications Framework"), taxon{cp.EQFURL(level), ls(fmt.Sprintf("EQF %d", level))}}}})
+	}
+	for _, pre := range c.Prerequisites {
+		d := ls(pre)
+		out = append(out, classification{Purpose: lomVocab("prerequisite"), Description: &d})
+	}
+	return out
 }

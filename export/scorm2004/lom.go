@@ -3,14 +3,17 @@ package scorm2004
 import (
 	"fmt"
 	"strings"
+
+	"github.com/stacklet/stacklet/export/internal/cp"
 )
 
 // lom is the IEEE LOM record (LOMv1.0 vocabularies) LMS catalogues read.
 type lom struct {
-	NS          string      `xml:"xmlns,attr"`
-	General     general     `xml:"general"`
-	Technical   technical   `xml:"technical"`
-	Educational educational `xml:"educational"`
+	NS             string           `xml:"xmlns,attr"`
+	General        general          `xml:"general"`
+	Technical      technical        `xml:"technical"`
+	Educational    educational      `xml:"educational"`
+	Classification []classification `xml:"classification"`
 }
 
 type general struct {
@@ -37,6 +40,8 @@ type vocab struct {
 
 type educational struct {
 	Interactivity vocab        `xml:"interactivityType"`
+	EndUserRole   vocab        `xml:"intendedEndUserRole"`
+	Context       vocab        `xml:"context"`
 	LearningTime  string       `xml:"typicalLearningTime>duration"`
 	Description   *langStrings `xml:"description,omitempty"`
 	Language      string       `xml:"language"`
@@ -63,8 +68,10 @@ func newLOM(in Input, id string) lom {
 		Technical: technical{Format: "text/html"},
 		Educational: educational{
 			Interactivity: vocab{"LOMv1.0", interactivity(in)},
-			LearningTime:  fmt.Sprintf("PT%dM", m.Minutes),
-			Language:      lang,
+			// Microlearning is workplace and lifelong learning: "training".
+			EndUserRole: vocab{"LOMv1.0", "learner"}, Context: vocab{"LOMv1.0", "training"},
+			LearningTime: fmt.Sprintf("PT%dM", m.Minutes),
+			Language:     lang,
 		},
 	}
 	if m.Description != "" {
@@ -78,6 +85,7 @@ func newLOM(in Input, id string) lom {
 		d := ls(strings.Join(m.Outcomes, "\n"))
 		l.Educational.Description = &d
 	}
+	l.Classification = classify(cp.Classify(in), ls)
 	return l
 }
 
@@ -89,4 +97,51 @@ func interactivity(in Input) string {
 		}
 	}
 	return "expositive"
+}
+
+// classification is a LOM 9 Classification: one per purpose.
+type classification struct {
+	Purpose     vocab         `xml:"purpose"`
+	TaxonPaths  []taxonPath   `xml:"taxonPath"`
+	Description *langStrings  `xml:"description,omitempty"`
+	Keywords    []langStrings `xml:"keyword"`
+}
+
+type taxonPath struct {
+	Source langStrings `xml:"source"`
+	Taxon  taxon       `xml:"taxon"`
+}
+
+type taxon struct {
+	ID    string      `xml:"id"`
+	Entry langStrings `xml:"entry"`
+}
+
+// classify says what the module's credentials certify: ESCO skills as
+// competencies, outcomes as objectives, the EQF level, prerequisites.
+func classify(c cp.Classification, ls func(string) langStrings) []classification {
+	var out []classification
+	if len(c.Skills) > 0 || len(c.Keywords) > 0 {
+		cl := classification{Purpose: vocab{"LOMv1.0", "competency"}}
+		for _, s := range c.Skills {
+			cl.TaxonPaths = append(cl.TaxonPaths, taxonPath{ls("ESCO"), taxon{s.URI, ls(s.Label)}})
+		}
+		for _, k := range c.Keywords {
+			cl.Keywords = append(cl.Keywords, ls(k))
+		}
+		out = append(out, cl)
+	}
+	if len(c.Outcomes) > 0 {
+		d := ls(strings.Join(c.Outcomes, "\n"))
+		out = append(out, classification{Purpose: vocab{"LOMv1.0", "educational objective"}, Description: &d})
+	}
+	for _, level := range c.EQFLevels {
+		out = append(out, classification{Purpose: vocab{"LOMv1.0", "educational level"},
+			TaxonPaths: []taxonPath{{ls("European Qualifications Framework"), taxon{cp.EQFURL(level), ls(fmt.Sprintf("EQF %d", level))}}}})
+	}
+	for _, pre := range c.Prerequisites {
+		d := ls(pre)
+		out = append(out, classification{Purpose: vocab{"LOMv1.0", "prerequisite"}, Description: &d})
+	}
+	return out
 }

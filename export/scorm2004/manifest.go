@@ -64,6 +64,18 @@ type resource struct {
 	Files      []cp.File `xml:"file"`
 }
 
+// resources are the SCO and, when the module earns a credential, an asset
+// holding the credential files: catalogues list them apart from the SCO.
+func resources(in Input) []resource {
+	sco, cred := cp.SplitFiles(in.Files)
+	out := []resource{{Identifier: "res-" + in.Module.ID, Type: "webcontent", ScormType: "sco", Href: in.Launch, Files: cp.Files(sco)}}
+	if len(cred) > 0 {
+		out = append(out, resource{Identifier: "res-" + in.Module.ID + "-credential", Type: "webcontent",
+			ScormType: "asset", Href: cp.CredentialDir + "index.html", Files: cp.Files(cred)})
+	}
+	return out
+}
+
 // Manifest returns the imsmanifest.xml bytes. It names no schema files:
 // xsi:schemaLocation would point at XSDs the package does not carry.
 func Manifest(in Input) ([]byte, error) {
@@ -80,10 +92,7 @@ func Manifest(in Input) ([]byte, error) {
 			Identifier: "org-" + m.ID, Title: m.Title,
 			Item: item{Identifier: "item-" + m.ID, IdentifierRef: "res-" + m.ID, Title: m.Title},
 		}},
-		Resources: []resource{{
-			Identifier: "res-" + m.ID, Type: "webcontent", ScormType: "sco", Href: in.Launch,
-			Files: cp.Files(in.Files),
-		}},
+		Resources: resources(in),
 	}
 	if cp.Mastered(m) {
 		man.Organizations.Org.Item.Sequencing = &sequencing{primaryObjective{

@@ -7,7 +7,7 @@ import (
 )
 
 // Input returns a small graded module in German, with characters XML must
-// escape, completing by rule.
+// escape, completing by rule, that earns a credential with an ESCO skill.
 func Input(rule authoring.CompletionRule) cp.Input {
 	p := &authoring.Project{Title: "Safety & Health", SourceLocale: "de"}
 	m := &authoring.Module{
@@ -18,8 +18,14 @@ func Input(rule authoring.CompletionRule) cp.Input {
 			QuestionBase: authoring.QuestionBase{Prompt: "?", Mode: authoring.Graded, Weight: 1},
 		}}},
 	}
-	return cp.Input{Project: p, Module: m, Locale: "de", Launch: "index.html",
-		Files: []string{"index.html", "media/abc.png", "player.css", "player.js"}}
+	p.Modules = []authoring.Module{*m}
+	p.Credentials = []authoring.Credential{{ID: "leiter", Title: "Leiterprofi", Modules: []string{"ladders"},
+		Skills: []authoring.Skill{{URI: "http://data.europa.eu/esco/skill/d2d9051a-10e1-41c5-9cfb-bbdc58016176",
+			Label: "Sicherheitsvorkehrungen bei der Arbeit befolgen"}},
+		Tags: []string{"Arbeitssicherheit"}, EQFLevel: 3, Prerequisites: "Keine"}}
+	return cp.Input{Project: p, Module: &p.Modules[0], Locale: "de", Launch: "index.html",
+		Files: []string{"credential/achievement.json", "credential/index.html", "index.html", "media/abc.png",
+			"player.css", "player.js", "theme.css"}}
 }
 
 // Rules are the completion rules a manifest test covers.
