@@ -139,7 +139,10 @@
       if (!normal || verdict || doc.p || !r.success || !(r.final || sessionEnd)) return;
       verdict = true;
       const ok = r.success === 'passed';
-      if (ok) doc.p = 1, dirty = true; // at most one passed per registration
+      if (ok) {
+        doc.p = 1; // at most one passed per registration
+        dirty = true;
+      }
       const s = statement(r.success, {
         success: ok, duration: dur(Date.now() - t0),
         score: { scaled: r.score / 100, raw: r.score, min: 0, max: 100 }
