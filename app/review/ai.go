@@ -1,0 +1,195 @@
+package review
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/stacklet/stacklet/app/tr"
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
+	"github.com/stacklet/stacklet/i18n/aitranslate"
+)
+
+// aiBar is the progress of a re-translation, with its Cancel button, and
+// the line that says how the last one went.
+type aiBar struct {
+	t      *tr.T
+	bar    *widget.ProgressBar
+	label  *widget.Label
+	stop   *widget.Button
+	note   *widget.Label
+	view   *fyne.Container
+	stopFn context.CancelFunc
+	done   chan struct{} // closed when the running job has been applied
+}
+
+func newAIBar(t *tr.T) *aiBar {
+	b := &aiBar{t: t, bar: widget.NewProgressBar(), label: widget.NewLabel(""), note: widget.NewLabel("")}
+	b.stop = widget.NewButtonWithIcon(t.S("ReviewCancel"), theme.CancelIcon(), b.cancel)
+	b.view = container.NewBorder(nil, nil, b.label, b.stop, b.bar)
+	b.view.Hide()
+	return b
+}
+
+func (b *aiBar) running() bool { return b.stopFn != nil }
+
+func (b *aiBar) cancel() {
+	if b.stopFn != nil {
+		b.stopFn()
+	}
+}
+
+// startAI re-translates the selected segments off the UI goroutine. Every
+// finished segment is saved as machine output, even when the run is
+// canceled; a segment the model got wrong keeps its text and shows why.
+func (v *localeView) startAI() {
+	if v.aiBar.running() {
+		return
+	}
+	v.commitAll()
+	engine, err := v.s.engine()
+	if err != nil {
+		v.s.o.ShowError(err)
+		return
+	}
+	req := v.aiRequest()
+	if len(req.Segments) == 0 {
+		return
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b := v.aiBar
+	b.stopFn, b.done = cancel, make(chan struct{})
+	b.stop.Enable()
+	b.bar.SetValue(0)
+	b.label.SetText(v.s.o.T.F("ReviewTranslating", map[string]any{"Done": 0, "Total": len(req.Segments), "Model": engine.Model()}))
+	b.view.Show()
+	v.refreshSelection()
+	req.Progress = func(p aitranslate.Progress) {
+		fyne.Do(func() {
+			if p.Total > 0 {
+				b.bar.SetValue(float64(p.Done) / float64(p.Total))
+			}
+			b.label.SetText(v.s.o.T.F("ReviewTranslating", map[string]any{"Done": p.Done, "Total": p.Total, "Model": engine.Model()}))
+		})
+	}
+	done := b.done
+	go func() {
+		rep, err := engine.Translate(ctx, req)
+		fyne.DoAndWait(func() {
+			v.applyAI(rep, err)
+			cancel()
+		})
+		close(done)
+	}()
+}
+
+// aiRequest carries the selected segments in screen order, with the
+// module context and the glossary for this locale. The memory is left out:
+// the reviewer asked for a fresh translation.
+func (v *localeView) aiRequest() aitranslate.Request {
+	p := v.s.project()
+	req := aitranslate.Request{SourceLocale: p.SourceLocale, TargetLocale: v.locale, Modules: map[string]string{}}
+	for _, seg := range v.segs {
+		if !v.selected[seg.ID] {
+			continue
+		}
+		note := seg.Context
+		if seg.MaxLen > 0 {
+			note = fmt.Sprintf("%s (at most %d characters)", seg.Context, seg.MaxLen)
+		}
+		req.Segments = append(req.Segments, aitranslate.Segment{ID: seg.ID, Source: seg.Source, Note: note, Module: seg.ModuleID})
+	}
+	for _, m := range p.Modules {
+		req.Modules[m.ID] = strings.TrimSpace(fmt.Sprintf("%q, a module of the course %q. %s", m.Title, p.Title, m.Description))
+	}
+	for _, term := range v.s.gloss {
+		target := term.Translations[v.locale]
+		if target == "" && !term.DoNotTranslate {
+			continue
+		}
+		req.Glossary = append(req.Glossary, aitranslate.Term{Source: term.Term, Target: target, DoNotTranslate: term.DoNotTranslate, Note: term.Note})
+	}
+	return req
+}
+
+// applyAI saves the machine translations and shows the rejections.
+func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
+	b := v.aiBar
+	b.stopFn = nil
+	b.view.Hide()
+	if rep == nil {
+		v.refreshSelection()
+		v.s.o.ShowError(runErr)
+		return
+	}
+	byID := map[string]l10n.Segment{}
+	for _, s := range v.segs {
+		byID[s.ID] = s
+	}
+	now := v.s.o.Session.Now()
+	var saved []l10n.Translation
+	rejected := 0
+	for _, r := range rep.Results {
+		seg, ok := byID[r.ID]
+		if !ok {
+			continue
+		}
+		switch r.Outcome {
+		case aitranslate.Machine, aitranslate.Memory:
+			t := l10n.NewTranslation(seg, r.Target, l10n.Machine, "model:"+rep.Model, now)
+			t.Comments = v.tr[seg.ID].Comments
+			saved = append(saved, t)
+			delete(v.reasons, seg.ID)
+		case aitranslate.Canceled, aitranslate.Skipped:
+		default:
+			rejected++
+			v.reasons[seg.ID] = authoring.ErrorMessage(r.Err)
+		}
+	}
+	if len(saved) > 0 {
+		if err := v.s.o.Session.SaveTranslations(v.locale, saved); err != nil {
+			v.s.o.ShowError(err)
+			saved = nil
+		}
+	}
+	for _, t := range saved {
+		v.tr[t.ID] = t
+	}
+	v.showAIResults(rep, len(saved), rejected)
+	if runErr != nil && authoring.ErrorCode(runErr) != authoring.ECANCELED {
+		v.s.o.ShowError(runErr)
+	}
+}
+
+// showAIResults updates the rows the run touched, in place.
+func (v *localeView) showAIResults(rep *aitranslate.Report, saved, rejected int) {
+	t := v.s.o.T
+	for _, res := range rep.Results {
+		r := v.rowOf(res.ID)
+		if r == nil {
+			continue
+		}
+		r.reason = v.reasons[res.ID]
+		if res.Outcome == aitranslate.Machine || res.Outcome == aitranslate.Memory {
+			r.saved = toDisplay(v.tr[res.ID].Target)
+			r.entry.SetText(r.saved)
+		}
+		r.refresh()
+	}
+	msg := t.N("ReviewTranslated", saved, map[string]any{"Model": rep.Model})
+	if rejected > 0 {
+		msg += " " + t.N("ReviewTranslatedRejected", rejected, nil)
+	}
+	if rep.Model == aitranslate.PseudoModel {
+		msg += " " + t.S("ReviewPseudoNote")
+	}
+	v.aiBar.note.SetText(msg)
+	v.list.Refresh()
+	v.refreshCounts()
+}
