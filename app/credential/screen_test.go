@@ -142,7 +142,9 @@ func TestAddThenFillUntilNoEUElementIsMissing(t *testing.T) {
 		fill func()
 	}{
 		{"awarding body", func() { test.Type(f.entry(t, "awardingBody.name"), "Open Learning Lab") }},
-		{"country", func() { f.choose(t, "awardingBody.country", func(o string) bool { return strings.HasSuffix(o, "(PT)") }) }},
+		{"country", func() {
+			f.choose(t, "awardingBody.country", func(o string) bool { return strings.HasSuffix(o, "(PT)") })
+		}},
 		{"workload", func() { test.Type(f.entry(t, "workloadHours"), "12.5") }},
 		{"level", func() { f.choose(t, "eqfLevel", func(o string) bool { return o == "Level 4" }) }},
 		{"assessment", func() { test.Type(f.entry(t, "assessment"), "Automatically scored quiz") }},
@@ -293,11 +295,9 @@ func TestScreenshot(t *testing.T) {
 				return
 			}
 			test.Tap(f.s.Add)
-			for name, field := range map[string]string{"top": "", "learning": "workloadHours", "recognition": "moreInfoUrl"} {
-				if field != "" {
-					f.s.focus(field)
-				}
-				out, err := os.Create(filepath.Join(dir, "credential-"+string(lang)+"-"+name+".png"))
+			for _, field := range []string{"title", "workloadHours", "moreInfoUrl"} {
+				f.s.focus(field)
+				out, err := os.Create(filepath.Join(dir, "credential-"+string(lang)+"-"+field+".png"))
 				if err != nil {
 					t.Fatal(err)
 				}
