@@ -28,7 +28,7 @@ func Extension() host.Extension {
 		NeedsProject: true,
 		Screen: func(h host.Host) (fyne.CanvasObject, func()) {
 			s := New(Options{Window: h.Window(), T: h.T(), Session: h.Session(), ShowError: h.ShowError,
-				Engine: func() (*aitranslate.Engine, error) { return EngineFromPrefs(h.App()) },
+				Engine:  func() (*aitranslate.Engine, error) { return EngineFromPrefs(h.App()) },
 				Current: h.CurrentModule})
 			return s.View(), s.Close
 		},

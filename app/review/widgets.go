@@ -142,7 +142,7 @@ func (r *barRenderer) Layout(size fyne.Size) {
 	}
 }
 
-func (r *barRenderer) MinSize() fyne.Size        { return fyne.NewSize(120, r.b.height) }
-func (r *barRenderer) Refresh()                  { r.Layout(r.b.Size()) }
+func (r *barRenderer) MinSize() fyne.Size           { return fyne.NewSize(120, r.b.height) }
+func (r *barRenderer) Refresh()                     { r.Layout(r.b.Size()) }
 func (r *barRenderer) Objects() []fyne.CanvasObject { return r.objs }
-func (r *barRenderer) Destroy()                  {}
+func (r *barRenderer) Destroy()                     {}
