@@ -16,8 +16,8 @@ import (
 type Checks struct {
 	// Missing has a button per missing EU element, Other one per other
 	// problem; tests tap them.
-	Missing []*widget.Button
-	Other   []*widget.Button
+	Missing []*CheckItem
+	Other   []*CheckItem
 	// Fields are the credential fields of Missing, in order.
 	Fields []string
 
@@ -102,11 +102,8 @@ func elementLabel(key string) string {
 	return "CredElementOther"
 }
 
-func (c *Checks) button(text, field string, icon fyne.Resource) *widget.Button {
-	b := widget.NewButtonWithIcon(text, icon, func() { c.focus(field) })
-	b.Alignment = widget.ButtonAlignLeading
-	b.Importance = widget.LowImportance
-	return b
+func (c *Checks) button(text, field string, icon fyne.Resource) *CheckItem {
+	return newCheckItem(text, icon, func() { c.focus(field) })
 }
 
 func caption(text string, size fyne.ThemeSizeName, icon fyne.Resource) fyne.CanvasObject {

@@ -111,7 +111,7 @@ func (e *editor) focus(name string) {
 	d := fyne.CurrentApp().Driver()
 	if content := e.scroll.Content; content != nil {
 		y := d.AbsolutePositionForObject(obj).Y - d.AbsolutePositionForObject(content).Y
-		e.scroll.Offset.Y = max(0, y-theme.Padding()*8)
+		e.scroll.Offset.Y = max(0, y-theme.Padding()*20) // its label and some context stay in view
 		e.scroll.Refresh()
 	}
 	if c := d.CanvasForObject(obj); c != nil {

@@ -181,6 +181,7 @@ func (s *Screen) showEditor() {
 		s.main.Objects = []fyne.CanvasObject{s.editor.scroll}
 	}
 	s.main.Refresh()
+	s.Select(s.selected) // the list follows when a deletion moved the selection
 	s.refreshChecks()
 	s.updateButtons()
 }

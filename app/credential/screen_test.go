@@ -294,8 +294,11 @@ func TestScreenshot(t *testing.T) {
 			if dir == "" {
 				return
 			}
-			test.Tap(f.s.Add)
-			for _, field := range []string{"title", "workloadHours", "moreInfoUrl"} {
+			shots := []string{"skills", "title", "workloadHours", "moreInfoUrl"}
+			for i, field := range shots {
+				if i == 1 {
+					test.Tap(f.s.Add) // the sample's credential first, then a new one
+				}
 				f.s.focus(field)
 				out, err := os.Create(filepath.Join(dir, "credential-"+string(lang)+"-"+field+".png"))
 				if err != nil {
