@@ -31,6 +31,8 @@ type aiBar struct {
 
 func newAIBar(t *tr.T) *aiBar {
 	b := &aiBar{t: t, bar: widget.NewProgressBar(), label: widget.NewLabel(""), note: widget.NewLabel("")}
+	b.note.Wrapping = fyne.TextWrapWord
+	b.note.Hide()
 	b.stop = widget.NewButtonWithIcon(t.S("ReviewCancel"), theme.CancelIcon(), b.cancel)
 	b.view = container.NewBorder(nil, nil, b.label, b.stop, b.bar)
 	b.view.Hide()
@@ -69,6 +71,8 @@ func (v *localeView) startAI() {
 	b.bar.SetValue(0)
 	b.label.SetText(v.s.o.T.F("ReviewTranslating", map[string]any{"Done": 0, "Total": len(req.Segments), "Model": engine.Model()}))
 	b.view.Show()
+	b.note.Hide()
+	v.relayout()
 	v.refreshSelection()
 	req.Progress = func(p aitranslate.Progress) {
 		fyne.Do(func() {
@@ -123,6 +127,7 @@ func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
 	b := v.aiBar
 	b.stopFn = nil
 	b.view.Hide()
+	v.relayout()
 	if rep == nil {
 		v.refreshSelection()
 		v.s.o.ShowError(runErr)
@@ -190,6 +195,8 @@ func (v *localeView) showAIResults(rep *aitranslate.Report, saved, rejected int)
 		msg += " " + t.S("ReviewPseudoNote")
 	}
 	v.aiBar.note.SetText(msg)
+	v.aiBar.note.Show()
+	v.relayout()
 	v.list.Refresh()
 	v.refreshCounts()
 }

@@ -51,7 +51,8 @@ type localeView struct {
 	aiBar       *aiBar
 	list        *fyne.Container
 	scroll      *container.Scroll
-	view        fyne.CanvasObject
+	header      *fyne.Container
+	view        *fyne.Container
 }
 
 func newLocaleView(s *Screen, locale authoring.Locale, tr l10n.Translations) *localeView {
@@ -98,15 +99,15 @@ func (v *localeView) build() {
 	filterRow := container.NewBorder(nil, nil, nil, v.modules, v.filterGroup)
 	hint := widget.NewLabel(t.S("ReviewKeyHint"))
 	hint.Importance = widget.LowImportance
-	actions := container.NewBorder(nil, nil, container.NewHBox(selectShown, selectNone, v.retranslate), hint, v.aiBar.note)
+	actions := container.NewBorder(nil, nil, container.NewHBox(selectShown, selectNone, v.retranslate), hint)
 	heads := container.NewGridWithColumns(2,
 		columnHead(t.F("ReviewColumnSource", map[string]any{"Language": languageName(t, v.s.project().SourceLocale)})),
 		columnHead(t.F("ReviewColumnTarget", map[string]any{"Language": languageName(t, v.locale)})))
-	header := container.NewVBox(top, filterRow, actions, v.aiBar.view, widget.NewSeparator(), heads)
+	v.header = container.NewVBox(top, filterRow, actions, v.aiBar.view, v.aiBar.note, widget.NewSeparator(), heads)
 
 	v.list = container.NewVBox()
 	v.scroll = container.NewVScroll(container.NewPadded(v.list))
-	v.view = container.NewBorder(container.NewPadded(header), nil, nil, nil, v.scroll)
+	v.view = container.NewBorder(container.NewPadded(v.header), nil, nil, nil, v.scroll)
 }
 
 func columnHead(text string) fyne.CanvasObject {
@@ -400,4 +401,10 @@ func (v *localeView) translations() l10n.Translations {
 func (v *localeView) close() {
 	v.commitAll()
 	v.aiBar.cancel()
+}
+
+// relayout makes room for the header's lines that appeared or went.
+func (v *localeView) relayout() {
+	v.header.Refresh()
+	v.view.Refresh()
 }

@@ -257,6 +257,7 @@ func TestApproveWithKeyboard(t *testing.T) {
 	if c.Focused() != rows[2].entry {
 		t.Errorf("after the last text the focus is on %T", c.Focused())
 	}
+	f.shot(t, "review-approved")
 	stored := f.stored(t, "es")
 	for _, r := range rows[:3] {
 		got := stored[r.seg.ID]
@@ -340,6 +341,7 @@ func TestLanding(t *testing.T) {
 			texts[l.Text] = true
 		}
 	}
+	f.shot(t, "review-landing")
 	for _, want := range []string{"Spanish (es)", "Arabic (ar)", "1 untranslated", "1 machine-translated", "1 with a changed source"} {
 		if !texts[want] {
 			t.Errorf("landing lacks %q", want)
@@ -414,6 +416,7 @@ func TestRetranslateWithAI(t *testing.T) {
 			t.Errorf("row shows %q in state %q", r.entry.Text, r.state.text.Text)
 		}
 	}
+	f.shot(t, "review-ai")
 	if !strings.Contains(v.aiBar.note.Text, "2 texts translated") || !strings.Contains(v.aiBar.note.Text, "1 left unchanged") {
 		t.Errorf("summary %q", v.aiBar.note.Text)
 	}

@@ -122,6 +122,13 @@ func (r *row) refresh() {
 		r.byLine.SetText("")
 	}
 	r.comments.SetText(t.N("ReviewComments", len(it.Translation.Comments), nil))
+	// The button stands out where there is something left to approve.
+	if it.State == l10n.Approved && !it.Stale {
+		r.approve.Importance = widget.LowImportance
+	} else {
+		r.approve.Importance = widget.HighImportance
+	}
+	r.approve.Refresh()
 	r.refreshNotes()
 	if r.thread.Visible() {
 		r.fillThread()
