@@ -135,7 +135,6 @@ func (e *editor) stackability() fyne.CanvasObject {
 	t := e.t
 	st := func(c *authoring.Credential) *authoring.Stackability { return &c.Stackability }
 	radio := widget.NewRadioGroup([]string{t.S("CredStandAlone"), t.S("CredStackable")}, nil)
-	radio.Horizontal = true
 	radio.Required = true
 	e.onLoad(func(c *authoring.Credential) {
 		want := t.S("CredStandAlone")

@@ -36,7 +36,8 @@ func newEditor(s *Screen, id string) *editor {
 		e.basics(), e.earnedBy(), e.awardingBody(), e.learning(), e.assessment(), e.recognition(),
 	}
 	body := container.NewVBox(groups...)
-	e.scroll = container.NewVScroll(container.NewPadded(uikit.MaxWidth(body, uikit.FormWidth)))
+	// The form never scrolls sideways: it takes the width there is.
+	e.scroll = container.NewVScroll(container.NewPadded(narrow(uikit.MaxWidth(body, uikit.FormWidth), 360)))
 	return e
 }
 
@@ -128,6 +129,10 @@ func group(title string, rows ...fyne.CanvasObject) fyne.CanvasObject {
 // row is a labelled field with an optional hint under it.
 func row(label string, w fyne.CanvasObject, hint string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	if _, ok := w.(*widget.Select); ok {
+		w = narrow(w, 120)
+	}
 	objs := []fyne.CanvasObject{l, w}
 	if hint != "" {
 		h := widget.NewLabel(hint)
