@@ -11,6 +11,7 @@ import (
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export/preview"
 )
 
@@ -27,6 +28,10 @@ type Options struct {
 	// Delay is the quiet time after an edit before the package is rebuilt,
 	// so typing rebuilds once, not per keystroke: 500 ms unless set.
 	Delay time.Duration
+	// Locale is the language shown, "" for the source; Translations (called
+	// on the UI goroutine before each build) gives its translations.
+	Locale       authoring.Locale
+	Translations func() l10n.Translations
 }
 
 // Previewer serves the current module on a loopback address for as long as
@@ -49,6 +54,7 @@ type Previewer struct {
 type build struct {
 	project *authoring.Project
 	module  string
+	tr      l10n.Translations
 }
 
 // Start starts the server and follows the session's edits; nothing is
@@ -123,6 +129,10 @@ func (p *Previewer) open(base string) {
 	}
 }
 
+// Refresh rebuilds after a pause, for changes the session does not
+// announce (translations).
+func (p *Previewer) Refresh() { p.changed() }
+
 // changed waits for a pause in the edits before rebuilding.
 func (p *Previewer) changed() {
 	if p.module == "" {
@@ -138,6 +148,9 @@ func (p *Previewer) changed() {
 // only the latest state matters.
 func (p *Previewer) schedule() {
 	b := build{project: p.opts.Session.Snapshot(), module: p.module}
+	if p.opts.Translations != nil {
+		b.tr = p.opts.Translations()
+	}
 	select {
 	case <-p.work:
 	default:
@@ -152,7 +165,7 @@ func (p *Previewer) builder(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case b := <-p.work:
-			p.srv.Build(ctx, b.project, b.module, media) // failures show in the page
+			p.srv.BuildLocale(ctx, b.project, b.module, media, p.opts.Locale, b.tr) // failures show in the page
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export"
 	"github.com/stacklet/stacklet/export/archive"
 	"github.com/stacklet/stacklet/export/preview"
@@ -59,7 +60,16 @@ func NewServer(format authoring.Format, texts Texts) *Server {
 // while Build runs (pass a snapshot). On failure the previous package stays
 // and the page shows why.
 func (s *Server) Build(ctx context.Context, p *authoring.Project, moduleID string, media authoring.MediaSource) error {
-	files, err := export.Build(ctx, export.Job{Project: p, ModuleID: moduleID, Format: s.format, Media: media})
+	return s.BuildLocale(ctx, p, moduleID, media, "", nil)
+}
+
+// BuildLocale is Build in locale ("" for the source) with its translations:
+// right-to-left languages come out right to left, untranslated texts in the
+// source language.
+func (s *Server) BuildLocale(ctx context.Context, p *authoring.Project, moduleID string, media authoring.MediaSource,
+	locale authoring.Locale, tr l10n.Translations) error {
+	files, err := export.Build(ctx, export.Job{Project: p, ModuleID: moduleID, Format: s.format, Media: media,
+		Locale: locale, Translations: tr})
 	var pkg http.Handler
 	if err == nil {
 		pkg = preview.Handler(mapFS(files), preview.Options{Format: s.format, Title: moduleTitle(p, moduleID), Launch: export.Launch})
