@@ -312,3 +312,92 @@ func TestScreenshot(t *testing.T) {
 		})
 	}
 }
+
+func TestChoicesAndListsSetTheirFields(t *testing.T) {
+	f := newFixture(t, "en")
+	tests := []struct {
+		name  string
+		do    func()
+		check func(c *authoring.Credential) bool
+	}{
+		{"level not applicable", func() { f.choose(t, "eqfLevel", func(o string) bool { return o == "Not applicable" }) },
+			func(c *authoring.Credential) bool { return c.LevelNotApplicable && c.EQFLevel == 0 }},
+		{"level 6", func() { f.choose(t, "eqfLevel", func(o string) bool { return o == "Level 6" }) },
+			func(c *authoring.Credential) bool { return !c.LevelNotApplicable && c.EQFLevel == 6 }},
+		{"any 2 of 3", func() { f.choose(t, "required", func(o string) bool { return o == "Any 2 of the 3" }) },
+			func(c *authoring.Credential) bool { return c.Required == 2 }},
+		{"untick a module keeps required below the count", func() { f.s.Field("modules").(*widget.Check).SetChecked(false) },
+			func(c *authoring.Credential) bool { return len(c.Modules) == 2 && c.Required == 0 }},
+		{"supervision", func() { f.choose(t, "supervision", func(o string) bool { return o == "Supervised online, identity checked" }) },
+			func(c *authoring.Credential) bool { return c.Supervision == authoring.SupervisionOnlineVerified }},
+		{"tags", func() { f.entry(t, "tags").SetText("one, two,, three ") },
+			func(c *authoring.Credential) bool { return slices.Equal(c.Tags, []string{"one", "two", "three"}) }},
+		{"validity", func() { f.entry(t, "validityMonths").SetText("24") },
+			func(c *authoring.Credential) bool { return c.ValidityMonths == 24 }},
+		{"validity not whole is not saved", func() { f.entry(t, "validityMonths").SetText("2.5") },
+			func(c *authoring.Credential) bool { return c.ValidityMonths == 24 }},
+		{"ECTS with a decimal comma", func() { f.entry(t, "ects").SetText("1,5") },
+			func(c *authoring.Credential) bool { return c.ECTS == 1.5 }},
+		{"remove a skill", func() { test.Tap(f.removeButton(t, "skills[0].label")) },
+			func(c *authoring.Credential) bool { return len(c.Skills) == 3 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.do()
+			if c := f.cred(t); !tt.check(c) {
+				t.Errorf("credential after %s: %+v", tt.name, c)
+			}
+		})
+	}
+	saved := f.reopen(t).Credentials[0]
+	if saved.EQFLevel != 6 || saved.ValidityMonths != 24 || len(saved.Skills) != 3 || len(saved.Modules) != 2 {
+		t.Errorf("saved %+v", saved)
+	}
+	if err := f.entry(t, "awardingBody.email").Validator("not an address"); err == nil {
+		t.Error("e-mail validator accepts a non-address")
+	}
+	if err := f.entry(t, "moreInfoUrl").Validator("example.org/page"); err == nil {
+		t.Error("URL validator accepts an address without https://")
+	}
+}
+
+// removeButton finds the delete button in the row of a list field.
+func (f *fixture) removeButton(t *testing.T, field string) *widget.Button {
+	t.Helper()
+	target := f.s.Field(field).(fyne.CanvasObject)
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject) bool // reports whether o holds target
+	walk = func(o fyne.CanvasObject) bool {
+		if o == target {
+			return true
+		}
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return false
+		}
+		holds := false
+		for _, child := range c.Objects {
+			holds = walk(child) || holds
+		}
+		if holds && found == nil {
+			for _, child := range c.Objects {
+				if sub, ok := child.(*fyne.Container); ok {
+					for _, x := range sub.Objects {
+						if b, ok := x.(*widget.Button); ok && b.Text == "" {
+							found = b
+						}
+					}
+				}
+				if b, ok := child.(*widget.Button); ok && b.Text == "" {
+					found = b
+				}
+			}
+		}
+		return holds
+	}
+	walk(f.s.editor.scroll.Content)
+	if found == nil {
+		t.Fatalf("no remove button beside %s", field)
+	}
+	return found
+}
