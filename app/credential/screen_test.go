@@ -328,7 +328,9 @@ func TestChoicesAndListsSetTheirFields(t *testing.T) {
 			func(c *authoring.Credential) bool { return c.Required == 2 }},
 		{"untick a module keeps required below the count", func() { f.s.Field("modules").(*widget.Check).SetChecked(false) },
 			func(c *authoring.Credential) bool { return len(c.Modules) == 2 && c.Required == 0 }},
-		{"supervision", func() { f.choose(t, "supervision", func(o string) bool { return o == "Supervised online, identity checked" }) },
+		{"supervision", func() {
+			f.choose(t, "supervision", func(o string) bool { return o == "Supervised online, identity checked" })
+		},
 			func(c *authoring.Credential) bool { return c.Supervision == authoring.SupervisionOnlineVerified }},
 		{"tags", func() { f.entry(t, "tags").SetText("one, two,, three ") },
 			func(c *authoring.Credential) bool { return slices.Equal(c.Tags, []string{"one", "two", "three"}) }},
