@@ -309,6 +309,16 @@ func TestScreenshot(t *testing.T) {
 				}
 				out.Close()
 			}
+			test.Tap(f.s.Field("skills").(*widget.Button))
+			test.Type(f.s.Picker.Search, "digital")
+			out, err := os.Create(filepath.Join(dir, "credential-"+string(lang)+"-picker.png"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer out.Close()
+			if err := png.Encode(out, f.win.Canvas().Capture()); err != nil {
+				t.Fatal(err)
+			}
 		})
 	}
 }
