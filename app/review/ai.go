@@ -166,6 +166,9 @@ func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
 	for _, t := range saved {
 		v.tr[t.ID] = t
 	}
+	if len(saved) > 0 {
+		v.saved()
+	}
 	v.showAIResults(rep, len(saved), rejected)
 	if runErr != nil && authoring.ErrorCode(runErr) != authoring.ECANCELED {
 		v.s.o.ShowError(runErr)

@@ -40,7 +40,10 @@ type localeView struct {
 	tr       l10n.Translations
 	filter   Filter
 	module   string
-	rows     []*row // the rows on screen, in segment order
+	matches  []l10n.Segment // every segment passing the filters
+	rows     []*row         // the rows built so far, a prefix of matches
+	more     *widget.Button
+	moreBox  fyne.CanvasObject
 	selected map[string]bool
 	reasons  map[string]string // the last AI run's rejections, by segment id
 
@@ -176,28 +179,50 @@ func (v *localeView) passes(f Filter, seg l10n.Segment) bool {
 	return true
 }
 
-// fill rebuilds the list for the filter and module.
+// pageSize is how many rows are built at a time: a translator works down
+// the list, and hundreds of rows at once would make every filter slow.
+const pageSize = 40
+
+// fill rebuilds the list for the filter and module, one page of it.
 func (v *localeView) fill() {
 	v.rows = nil
-	var objs []fyne.CanvasObject
+	v.matches = v.matches[:0]
 	for _, seg := range v.segs {
 		if v.passes(v.filter, seg) {
-			r := newRow(v, seg)
-			r.reason = v.reasons[seg.ID]
-			r.refreshNotes()
-			v.rows = append(v.rows, r)
-			objs = append(objs, r.view)
+			v.matches = append(v.matches, seg)
 		}
 	}
-	if len(objs) == 0 {
+	v.list.Objects = nil
+	if len(v.matches) == 0 {
 		empty := widget.NewLabel(v.s.o.T.S("ReviewNoMatches"))
 		empty.Alignment = fyne.TextAlignCenter
-		objs = append(objs, container.NewPadded(empty))
+		v.list.Objects = []fyne.CanvasObject{container.NewPadded(empty)}
 	}
-	v.list.Objects = objs
-	v.list.Refresh()
+	v.more = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), v.showMore)
+	v.moreBox = container.NewCenter(v.more)
+	v.showMore()
 	v.scroll.ScrollToTop()
 	v.refreshCounts()
+}
+
+// showMore adds the next page of rows.
+func (v *localeView) showMore() {
+	if n := len(v.list.Objects); n > 0 && v.list.Objects[n-1] == v.moreBox {
+		v.list.Objects = v.list.Objects[:n-1]
+	}
+	end := min(len(v.rows)+pageSize, len(v.matches))
+	for _, seg := range v.matches[len(v.rows):end] {
+		r := newRow(v, seg)
+		r.reason = v.reasons[seg.ID]
+		r.refreshNotes()
+		v.rows = append(v.rows, r)
+		v.list.Objects = append(v.list.Objects, r.view)
+	}
+	if left := len(v.matches) - len(v.rows); left > 0 {
+		v.more.SetText(v.s.o.T.N("ReviewShowMore", min(left, pageSize), map[string]any{"Left": left}))
+		v.list.Objects = append(v.list.Objects, v.moreBox)
+	}
+	v.list.Refresh()
 }
 
 // refreshCounts labels the filters with how many segments each shows now.
@@ -260,7 +285,15 @@ func (v *localeView) save(r *row, state l10n.State) bool {
 	r.reason = ""
 	r.refresh()
 	v.refreshCounts()
+	v.saved()
 	return true
+}
+
+// saved tells the preview, if any, about new translations.
+func (v *localeView) saved() {
+	if v.s.o.Saved != nil {
+		v.s.o.Saved(v.locale, v.translations())
+	}
 }
 
 // commitEdit saves a changed field as the reviewer's edit.
@@ -298,6 +331,9 @@ func (v *localeView) approveAndNext(r *row) {
 		return
 	}
 	i := slices.Index(v.rows, r)
+	if i >= 0 && i+1 == len(v.rows) && len(v.rows) < len(v.matches) {
+		v.showMore()
+	}
 	if i < 0 || i+1 >= len(v.rows) {
 		return
 	}
@@ -344,8 +380,10 @@ func (v *localeView) setSelected(id string, on bool) {
 }
 
 func (v *localeView) selectShown() {
+	for _, seg := range v.matches {
+		v.selected[seg.ID] = true
+	}
 	for _, r := range v.rows {
-		v.selected[r.seg.ID] = true
 		r.check.SetChecked(true)
 	}
 	v.refreshSelection()

@@ -153,8 +153,11 @@ func TestFilters(t *testing.T) {
 					want++
 				}
 			}
-			if len(v.Rows()) != want || want == 0 {
-				t.Fatalf("%d rows shown, want %d (not 0)", len(v.Rows()), want)
+			if len(v.matches) != want || want == 0 {
+				t.Fatalf("%d texts pass, want %d (not 0)", len(v.matches), want)
+			}
+			if len(v.Rows()) != min(want, pageSize) {
+				t.Fatalf("%d rows built, want the first page of %d", len(v.Rows()), want)
 			}
 			for _, r := range v.Rows() {
 				if !tt.want(r.item()) {
@@ -443,5 +446,44 @@ func waitAI(t *testing.T, v *localeView) {
 	case <-v.aiBar.done:
 	case <-time.After(10 * time.Second):
 		t.Fatal("the re-translation did not finish")
+	}
+}
+
+// TestApproveNextLoadsTheNextPage approves the last row built: the next
+// page comes in and the cursor lands on its first field.
+func TestApproveNextLoadsTheNextPage(t *testing.T) {
+	f := newFixture(t, nil)
+	v := f.open(t, "es")
+	v.SetFilter(FilterAll)
+	if len(v.Rows()) != pageSize || len(v.matches) <= pageSize {
+		t.Fatalf("%d rows of %d built", len(v.Rows()), len(v.matches))
+	}
+	c := f.win.Canvas()
+	last := v.Rows()[pageSize-1]
+	c.Focus(last.entry)
+	pressApproveNext(t, c)
+	if len(v.Rows()) <= pageSize || c.Focused() != v.Rows()[pageSize].entry {
+		t.Errorf("%d rows built, focus on %T", len(v.Rows()), c.Focused())
+	}
+}
+
+// TestPreviewInLocale asks for a preview of the module chosen in the
+// filter, in the locale under review, with the translations just saved.
+func TestPreviewInLocale(t *testing.T) {
+	f := newFixture(t, nil)
+	var gotLocale authoring.Locale
+	var gotModule string
+	var gotTr l10n.Translations
+	f.screen.o.Preview = func(l authoring.Locale, m string, tr l10n.Translations) { gotLocale, gotModule, gotTr = l, m, tr }
+	v := f.open(t, "ar")
+	m := f.sess.Project().Modules[2]
+	v.SetFilter(FilterAll)
+	v.SetModule(m.ID)
+	r := v.Rows()[0]
+	f.win.Canvas().Focus(r.entry)
+	r.entry.SetText("نص جديد")
+	v.preview() // saves what is typed first
+	if gotLocale != "ar" || gotModule != m.ID || gotTr[r.seg.ID].Target != "نص جديد" {
+		t.Errorf("preview of %s %s with %+v", gotLocale, gotModule, gotTr[r.seg.ID])
 	}
 }

@@ -32,6 +32,9 @@ type Options struct {
 	Engine func() (*aitranslate.Engine, error)
 	// Preview shows a module in a locale; nil hides the Preview button.
 	Preview func(locale authoring.Locale, moduleID string, tr l10n.Translations)
+	// Saved hears of every change to a locale's translations (a copy), to
+	// refresh a preview; optional.
+	Saved func(locale authoring.Locale, tr l10n.Translations)
 	// Current is the module the designer was on, for the preview; optional.
 	Current func() string
 }
