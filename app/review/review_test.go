@@ -130,6 +130,7 @@ func ids(rows []*row) []string {
 func TestFilters(t *testing.T) {
 	f := newFixture(t, nil)
 	v := f.open(t, "es")
+	f.shot(t, "review-needs-review")
 	segs := l10n.ProjectSegments(f.sess.Project())
 	tests := []struct {
 		filter Filter
@@ -304,6 +305,8 @@ func TestPlaceholdersShownAndKept(t *testing.T) {
 	if !strings.Contains(r.entry.Text, "⟨1⟩") || strings.Contains(r.entry.Text, "{1}") {
 		t.Errorf("field shows %q, want ⟨1⟩ markers", r.entry.Text)
 	}
+	v.scrollTo(r)
+	f.shot(t, "review-markup")
 	f.win.Canvas().Focus(r.entry)
 	r.entry.SetText(displayTag.ReplaceAllString(r.entry.Text, ""))
 	f.win.Canvas().Unfocus()
