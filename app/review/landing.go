@@ -1,6 +1,8 @@
 package review
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
@@ -8,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app/uikit"
-	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/l10n"
 )
 
@@ -73,11 +74,9 @@ func (s *Screen) localeCard(st l10n.Status) fyne.CanvasObject {
 }
 
 // count is a number with a square of its colour before it.
-func count(text string, c interface{ RGBA() (r, g, b, a uint32) }) fyne.CanvasObject {
+func count(text string, c color.Color) fyne.CanvasObject {
 	ch := newChip()
 	ch.set(" ", c)
 	l := widget.NewLabel(text)
 	return container.NewHBox(container.NewCenter(ch.view), l)
 }
-
-var _ authoring.Locale
