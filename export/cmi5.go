@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export/archive"
 	"github.com/stacklet/stacklet/export/cmi5"
 	"github.com/stacklet/stacklet/export/media"
@@ -30,6 +31,9 @@ type CourseJob struct {
 	Locale       authoring.Locale // empty: the project's source locale
 	Media        authoring.MediaSource
 	Processor    *media.Processor // nil: process afresh
+	// Translations and RequireApproved work as in Job, for every module.
+	Translations    l10n.Translations
+	RequireApproved bool
 }
 
 // BuildCourse returns every file of a stack's package: each module is
@@ -46,14 +50,17 @@ func BuildCourse(ctx context.Context, job CourseJob) ([]archive.File, error) {
 	var files []archive.File
 	var aus []cmi5.AU
 	for _, id := range c.Modules {
-		au, mod, err := job.module(ctx, id)
+		au, mod, loc, err := job.module(ctx, id)
 		if err != nil {
 			return nil, err
 		}
 		aus = append(aus, au)
 		files = append(files, mod...)
+		if tc, err := loc.Project.Credential(c.ID); err == nil {
+			c = tc // the course speaks the package's language
+		}
 	}
-	data, err := cmi5.StackCourse(job.Project, c, aus).XML()
+	data, err := cmi5.StackCourse(job.Project, c, job.Locale, aus).XML()
 	if err != nil {
 		return nil, err
 	}
@@ -77,16 +84,17 @@ func (job CourseJob) credential() (*authoring.Credential, error) {
 
 // module builds one module as its own cmi5 package and moves it into the
 // folder <module id>/, leaving its single-module cmi5.xml behind.
-func (job CourseJob) module(ctx context.Context, id string) (cmi5.AU, []archive.File, error) {
+func (job CourseJob) module(ctx context.Context, id string) (cmi5.AU, []archive.File, *l10n.Localized, error) {
 	one := Job{Project: job.Project, ModuleID: id, Format: authoring.FormatCMI5, Locale: job.Locale,
-		Media: job.Media, Processor: job.Processor}
+		Media: job.Media, Processor: job.Processor,
+		Translations: job.Translations, RequireApproved: job.RequireApproved}
 	built, err := Build(ctx, one)
 	if err != nil {
-		return cmi5.AU{}, nil, fmt.Errorf("module %q: %w", id, err)
+		return cmi5.AU{}, nil, nil, fmt.Errorf("module %q: %w", id, err)
 	}
-	m, locale, err := one.resolve()
+	loc, locale, err := one.localize()
 	if err != nil {
-		return cmi5.AU{}, nil, err
+		return cmi5.AU{}, nil, nil, err
 	}
 	var files []archive.File
 	for _, f := range built {
@@ -94,7 +102,7 @@ func (job CourseJob) module(ctx context.Context, id string) (cmi5.AU, []archive.
 			files = append(files, archive.File{Name: id + "/" + f.Name, Data: f.Data})
 		}
 	}
-	return cmi5.ModuleAU(job.Project, m, locale, id+"/"+Launch), files, nil
+	return cmi5.ModuleAU(job.Project, loc.Module, locale, id+"/"+Launch), files, loc, nil
 }
 
 // CourseFileName is the stack package's file name: credential, format and

@@ -141,3 +141,28 @@ func TestCMI5SelfCheckCatchesAMissingLaunchPage(t *testing.T) {
 		t.Errorf("code %q: %v", authoring.ErrorCode(err), err)
 	}
 }
+
+// TestStackInATargetLocale: a stack exported in Spanish has its course and
+// every AU titled in Spanish and every page in Spanish.
+func TestStackInATargetLocale(t *testing.T) {
+	p, media := sample(t)
+	c := p.Credentials[0]
+	job := export.CourseJob{Project: p, CredentialID: c.ID, Media: media, Locale: "es",
+		Translations: sampleBundle(t, p).Translations["es"], RequireApproved: true}
+	files, err := export.BuildCourse(context.Background(), job)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := file(files, cmi5.FileName)
+	if ok, out := testenv.Xmllint(t, testenv.CMI5, doc); !ok {
+		t.Fatalf("xmllint:\n%s\n%s", out, doc)
+	}
+	if bytes.Contains(doc, []byte(`lang="en"`)) || !bytes.Contains(doc, []byte("¿Qué es una microcredencial?")) {
+		t.Errorf("cmi5.xml is not all Spanish:\n%s", doc)
+	}
+	for _, id := range c.Modules {
+		if page := file(files, id+"/index.html"); !bytes.Contains(page, []byte(`lang="es"`)) {
+			t.Errorf("%s/index.html is not in Spanish", id)
+		}
+	}
+}

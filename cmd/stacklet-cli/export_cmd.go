@@ -43,7 +43,12 @@ func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		}
 		defer l.close()
 		if *credential != "" {
-			return exportStack(ctx, e, l, stackFlags{*credential, *formats, *module, *locale, *out, *asJSON})
+			// One probe job settles locale and translations the way module exports do.
+			probe := []export.Job{{Project: l.project, Locale: authoring.Locale(*locale)}}
+			if err := localizeJobs(ctx, src, l, args, probe, *requireApproved); err != nil {
+				return err
+			}
+			return exportStack(ctx, e, l, stackFlags{*credential, *formats, *module, *out, *asJSON}, probe[0])
 		}
 		jobs, err := exportJobs(l, *formats, *module, *locale)
 		if err != nil {

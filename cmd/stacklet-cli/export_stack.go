@@ -10,13 +10,14 @@ import (
 
 // stackFlags are the export flags a stack export reads.
 type stackFlags struct {
-	credential, format, module, locale, out string
-	asJSON                                  bool
+	credential, format, module, out string
+	asJSON                          bool
 }
 
 // exportStack writes one cmi5 course holding every module of a credential:
-// only cmi5 can describe several modules in one package.
-func exportStack(ctx context.Context, e *env, l *loaded, f stackFlags) error {
+// only cmi5 can describe several modules in one package. tr carries the
+// locale and its translations.
+func exportStack(ctx context.Context, e *env, l *loaded, f stackFlags, tr export.Job) error {
 	if f.format != string(authoring.FormatCMI5) {
 		return usageError("--credential exports a stack as one cmi5 course: add --format cmi5")
 	}
@@ -26,7 +27,8 @@ func exportStack(ctx context.Context, e *env, l *loaded, f stackFlags) error {
 	if err := os.MkdirAll(f.out, 0o755); err != nil {
 		return err
 	}
-	job := export.CourseJob{Project: l.project, CredentialID: f.credential, Locale: authoring.Locale(f.locale), Media: l.media}
+	job := export.CourseJob{Project: l.project, CredentialID: f.credential, Media: l.media,
+		Locale: tr.Locale, Translations: tr.Translations, RequireApproved: tr.RequireApproved}
 	path, err := export.WriteCourseZip(ctx, job, f.out)
 	row := exportRow{Credential: f.credential, Format: authoring.FormatCMI5, Locale: job.Locale, Path: path}
 	if err != nil {

@@ -16,7 +16,7 @@ func TestCheck(t *testing.T) {
 		for _, u := range urls {
 			aus = append(aus, cmi5.ModuleAU(p, &p.Modules[u[0]-'0'], "de", u[2:]))
 		}
-		out, err := cmi5.StackCourse(p, &authoring.Credential{ID: "c", Title: "C"}, aus).XML()
+		out, err := cmi5.StackCourse(p, &authoring.Credential{ID: "c", Title: "C"}, "", aus).XML()
 		if err != nil {
 			t.Fatal(err)
 		}

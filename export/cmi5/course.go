@@ -88,13 +88,16 @@ func ModuleCourse(p *authoring.Project, m *authoring.Module, locale authoring.Lo
 	return Course{ID: ModuleCourseIRI(p, m), Title: au.Title, Description: au.Description, AUs: []AU{au}}
 }
 
-// StackCourse is a credential's modules as one course. The credential's
-// text is not translated yet, so it is labelled with the source locale.
-func StackCourse(p *authoring.Project, c *authoring.Credential, aus []AU) Course {
+// StackCourse is a credential's modules as one course, with c's text
+// (already translated by the caller) labelled with locale.
+func StackCourse(p *authoring.Project, c *authoring.Credential, locale authoring.Locale, aus []AU) Course {
+	if locale == "" {
+		locale = p.SourceLocale
+	}
 	return Course{
 		ID:          CredentialCourseIRI(p, c),
-		Title:       Text{p.SourceLocale, c.Title},
-		Description: Text{p.SourceLocale, orTitle(c.Description, c.Title)},
+		Title:       Text{locale, c.Title},
+		Description: Text{locale, orTitle(c.Description, c.Title)},
 		AUs:         aus,
 	}
 }

@@ -52,7 +52,7 @@ func TestStackCourseValidatesAndMatchesGolden(t *testing.T) {
 		m := &p.Modules[i]
 		aus = append(aus, cmi5.ModuleAU(p, m, "de", m.ID+"/index.html"))
 	}
-	out, err := cmi5.StackCourse(p, c, aus).XML()
+	out, err := cmi5.StackCourse(p, c, "", aus).XML()
 	if err != nil {
 		t.Fatal(err)
 	}
