@@ -12,11 +12,13 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/stacklet/stacklet/app"
+	"github.com/stacklet/stacklet/app/credential"
 	"github.com/stacklet/stacklet/app/exportdialog"
 	"github.com/stacklet/stacklet/app/host"
 	"github.com/stacklet/stacklet/app/medialib"
 	"github.com/stacklet/stacklet/app/prefs"
 	"github.com/stacklet/stacklet/app/previewer"
+	"github.com/stacklet/stacklet/app/review"
 )
 
 func main() {
@@ -37,6 +39,8 @@ func extensions() []host.Extension {
 		exportdialog.Extension(),
 		previewer.Extension(),
 		medialib.Extension(),
+		credential.Extension(),
+		review.Extension(),
 		prefs.Extension(),
 	}
 }

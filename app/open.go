@@ -88,7 +88,7 @@ func newModule(p *authoring.Project, title string) authoring.Module {
 func (a *App) OpenSample() {
 	path, err := a.samplePath()
 	if err == nil {
-		err = copySample(path)
+		err = CopySample(path)
 	}
 	if err != nil {
 		a.ShowError(err)
@@ -105,8 +105,9 @@ func (a *App) samplePath() (string, error) {
 	return filepath.Join(root, "sample"+Extension), nil
 }
 
-// copySample writes the bundled sample to path unless a copy is there.
-func copySample(path string) error {
+// CopySample writes the bundled sample, translations and glossary
+// included, to path unless a copy is there.
+func CopySample(path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return nil
 	} else if !errors.Is(err, fs.ErrNotExist) {
@@ -116,12 +117,19 @@ func copySample(path string) error {
 	if err != nil {
 		return err
 	}
+	bundle, err := jsondump.ReadBundleFS(assets.SampleFS(), p)
+	if err != nil {
+		return err
+	}
 	ctx := context.Background()
 	st, err := sqlite.Create(ctx, path, p)
 	if err != nil {
 		return err
 	}
-	if err := st.Replace(ctx, p, media); err != nil {
+	if err := st.Replace(ctx, p, media); err == nil {
+		err = st.ReplaceL10n(ctx, bundle)
+	}
+	if err != nil {
 		st.Close()
 		os.Remove(path)
 		return err

@@ -1,6 +1,7 @@
 // Package screenshots renders the desktop app's main screens to PNG files
 // in one interface language: the start screen, the module editor with a
-// question selected, the export dialog, the settings and the media library.
+// question selected, the export dialog, the settings, the media library,
+// the credential editor and the translation overview.
 //
 // It drives the real app, built by app.New, in a window of Fyne's software
 // driver (fyne.io/fyne/v2/test) and captures its canvas. Capturing an
@@ -20,11 +21,13 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/stacklet/stacklet/app"
+	"github.com/stacklet/stacklet/app/credential"
 	"github.com/stacklet/stacklet/app/exportdialog"
 	"github.com/stacklet/stacklet/app/host"
 	"github.com/stacklet/stacklet/app/medialib"
 	"github.com/stacklet/stacklet/app/prefs"
 	"github.com/stacklet/stacklet/app/previewer"
+	"github.com/stacklet/stacklet/app/review"
 	"github.com/stacklet/stacklet/authoring"
 )
 
@@ -80,6 +83,8 @@ func (r *run) extensions() []host.Extension {
 			default:
 			}
 		}),
+		credential.Extension(),
+		review.Extension(),
 		prefs.Extension(),
 	}
 }

@@ -2,6 +2,7 @@ package screenshots
 
 import (
 	"fmt"
+	"github.com/stacklet/stacklet/app"
 	"os"
 	"path/filepath"
 	"time"
@@ -19,7 +20,7 @@ func (r *run) script() error {
 	}
 	defer os.RemoveAll(dir)
 	path := filepath.Join(dir, "sample.stacklet")
-	if err := writeSample(path); err != nil {
+	if err := app.CopySample(path); err != nil {
 		return err
 	}
 	steps := []struct {
@@ -31,6 +32,8 @@ func (r *run) script() error {
 		{"export", r.showExport},
 		{"settings", r.showSettings},
 		{"media", r.showMedia},
+		{"credential", func() error { r.app.ShowScreen("credentials"); return nil }},
+		{"translations", func() error { r.app.ShowScreen("review"); return nil }},
 	}
 	for _, s := range steps {
 		err := s.show()
