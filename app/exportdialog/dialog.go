@@ -5,6 +5,7 @@
 package exportdialog
 
 import (
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"net/url"
 
 	"fyne.io/fyne/v2"
@@ -24,6 +25,9 @@ type Options struct {
 	// (edit.Session.Snapshot), since the export reads it off the UI goroutine.
 	Project *authoring.Project
 	Media   authoring.MediaSource
+	// Translations per target locale (edit.Session.L10n); packages in a
+	// locale without any carry the source text and say so in the summary.
+	Translations map[authoring.Locale]l10n.Translations
 	// Prefs remembers the chosen folder; optional.
 	Prefs fyne.Preferences
 	// OpenURL opens the destination folder; nil uses the current app's.

@@ -17,6 +17,7 @@ import (
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/jsondump"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export"
 	"github.com/stacklet/stacklet/internal/testenv"
 )
@@ -190,5 +191,45 @@ func TestCancelLeavesNoPackage(t *testing.T) {
 	}
 	if !strings.Contains(d.Headline.Text, d.opts.T.S("ExportCanceled")) || !d.Problems.Hidden {
 		t.Errorf("headline %q, problems %q", d.Headline.Text, d.Problems.Text)
+	}
+}
+
+// TestExportInATargetLocale: with the project's translations the packages
+// are in Spanish and complete; without them the summary warns, per package,
+// that texts are not approved translations.
+func TestExportInATargetLocale(t *testing.T) {
+	p, media := sample(t)
+	bundle, err := jsondump.ReadBundleFS(assets.SampleFS(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name         string
+		translations map[authoring.Locale]l10n.Translations
+		warn         bool
+	}{
+		{"translated", bundle.Translations, false},
+		{"untranslated", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDialog(t, Options{Project: p, Media: media, Module: p.Modules[0].ID, Translations: tt.translations})
+			d.Folder.SetText(t.TempDir())
+			d.Formats.SetSelected([]string{d.opts.T.S("ExportFormatWeb")})
+			d.Locales.SetSelected(d.Locales.Options[1:2]) // the first target locale: es
+			test.Tap(d.Export)
+			results := wait(t, d)
+			if len(results) != 1 || results[0].Err != nil {
+				t.Fatalf("results %+v", results)
+			}
+			page := string(readZipEntry(t, results[0].Path, "index.html"))
+			if !strings.Contains(page, `lang="es"`) {
+				t.Errorf("page is not in Spanish")
+			}
+			warned := strings.Contains(d.Written.Text, "not approved translations")
+			if warned != tt.warn || (tt.warn == strings.Contains(page, "¿Qué es una microcredencial?")) {
+				t.Errorf("warned %v (want %v); summary %q", warned, tt.warn, d.Written.Text)
+			}
+		})
 	}
 }

@@ -24,8 +24,13 @@ func Extension() host.Extension {
 			if s == nil {
 				return
 			}
+			bundle, err := s.L10n()
+			if err != nil {
+				h.ShowError(err)
+				return
+			}
 			Show(Options{Window: h.Window(), T: h.T(), Project: s.Snapshot(), Media: s.Media(),
-				Prefs: h.App().Preferences(), OpenURL: h.App().OpenURL})
+				Translations: bundle.Translations, Prefs: h.App().Preferences(), OpenURL: h.App().OpenURL})
 		},
 	}
 }

@@ -202,7 +202,8 @@ func (f *form) jobs() ([]export.Job, string) {
 	for _, m := range modules {
 		for _, l := range locales {
 			for _, format := range formats {
-				jobs = append(jobs, export.Job{Project: f.opts.Project, ModuleID: m, Format: format, Locale: l, Media: f.opts.Media})
+				jobs = append(jobs, export.Job{Project: f.opts.Project, ModuleID: m, Format: format, Locale: l,
+					Media: f.opts.Media, Translations: f.opts.Translations[l]})
 			}
 		}
 	}

@@ -55,7 +55,7 @@ func (s *summary) fill(p *authoring.Project, results []export.Result, dir string
 	for _, r := range results {
 		switch {
 		case r.Err == nil:
-			written = append(written, filepath.Base(r.Path))
+			written = append(written, s.written(r))
 		case canceled(r.Err):
 		default:
 			refused++
@@ -79,6 +79,16 @@ func (s *summary) headline(written, refused int, dir string, stopped bool) strin
 		text += "\n" + s.t.S("ExportCanceled")
 	}
 	return text
+}
+
+// written names a package, with a warning when some of its texts are not
+// approved translations (they are in the package all the same).
+func (s *summary) written(r export.Result) string {
+	name := filepath.Base(r.Path)
+	if len(r.Pending) == 0 {
+		return name
+	}
+	return name + "\n    " + s.t.N("ExportPending", len(r.Pending), nil)
 }
 
 // problem names the refused package and gives the export's reason, which
