@@ -5,7 +5,9 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -458,6 +460,12 @@ func TestSampleOpensAsTheUsersOwnCopy(t *testing.T) {
 	if a.project == nil || len(a.Session().Project().Modules) != 3 {
 		t.Fatal("the sample did not open with its three modules")
 	}
+	a.project.showProjectSettings("")
+	if got := labelStartingWith(a.project.form.Object(), "es: "); !regexp.MustCompile(`^es: (\d+) of (\d+) texts approved, 0 stale$`).MatchString(got) {
+		t.Errorf("project settings show Spanish progress %q, want every text approved", got)
+	} else if m := regexp.MustCompile(`\d+`).FindAllString(got, 2); m[0] != m[1] || m[0] == "0" {
+		t.Errorf("project settings show Spanish progress %q, want every text approved", got)
+	}
 	path := a.ProjectPath()
 	if filepath.Dir(path) != fa.Storage().RootURI().Path() {
 		t.Errorf("sample copy at %s, want it in the app's folder", path)
@@ -503,4 +511,28 @@ func TestDragRowToMoveBlock(t *testing.T) {
 	if got := blockKinds(a.project.module()); !slices.Equal(got, want) {
 		t.Errorf("after dragging the first row down two rows: %v, want %v", got, want)
 	}
+}
+
+// labelStartingWith finds the text of a label under o, one line of it.
+func labelStartingWith(o fyne.CanvasObject, prefix string) string {
+	if l, ok := o.(*widget.Label); ok {
+		for _, line := range strings.Split(l.Text, "\n") {
+			if strings.HasPrefix(line, prefix) {
+				return line
+			}
+		}
+	}
+	var children []fyne.CanvasObject
+	switch c := o.(type) {
+	case *fyne.Container:
+		children = c.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(c).Objects()
+	}
+	for _, child := range children {
+		if got := labelStartingWith(child, prefix); got != "" {
+			return got
+		}
+	}
+	return ""
 }

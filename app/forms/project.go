@@ -32,6 +32,7 @@ func Project(c Context, locales []string) *Form {
 		func(s string) { set(edit.Typing("title"), func(p *authoring.Project) { p.Title = s }) }), "")
 	b.add(t.S("FieldSourceLocale"), "sourceLocale", sourceLocale(c, locales, set), t.S("SourceLocaleHint"))
 	b.add(t.S("FieldTargetLocales"), "targetLocales", targetLocales(c, set), t.S("TargetLocalesHint"))
+	b.add(t.S("FieldTranslationProgress"), "", translationProgress(c), t.S("TranslationProgressHint"))
 	b.add(t.S("FieldAccent"), "theme.accent", accent(c, set), "")
 	logo := mediapick.New(c.media(), "image", p().Theme.Logo, true, func(h string) {
 		set(edit.Field("theme.logo"), func(p *authoring.Project) { p.Theme.Logo = h })

@@ -1,0 +1,38 @@
+package forms
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/stacklet/stacklet/authoring/l10n"
+)
+
+// translationProgress is one line per target locale: how many texts are
+// approved, and how many went stale, so a designer sees at a glance which
+// languages are ready to export.
+func translationProgress(c Context) fyne.CanvasObject {
+	label := widget.NewLabel(progressText(c))
+	label.Wrapping = fyne.TextWrapWord
+	return label
+}
+
+func progressText(c Context) string {
+	p := c.Session.Project()
+	if len(p.TargetLocales) == 0 {
+		return c.T.S("TranslationProgressNone")
+	}
+	bundle, err := c.Session.L10n()
+	if err != nil {
+		return c.T.S("TranslationProgressUnknown")
+	}
+	segs := l10n.ProjectSegments(p)
+	lines := make([]string, len(p.TargetLocales))
+	for i, loc := range p.TargetLocales {
+		st := l10n.StatusOf(loc, segs, bundle.Translations[loc])
+		lines[i] = c.T.N("TranslationProgressLine", st.Total, map[string]any{
+			"Locale": string(loc), "Approved": st.Approved, "Stale": st.Stale})
+	}
+	return strings.Join(lines, "\n")
+}
