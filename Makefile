@@ -46,9 +46,10 @@ go-test:
 
 # The end-to-end tests export packages with the CLI built here, and drive
 # Debian's Chromium with playwright-core; one test file at a time because they
-# share two cores with the browser.
+# share two cores with the browser. A test file that leaves a server open
+# would keep node waiting forever; the timeout makes that a failure.
 e2e: cli
-	STACKLET_CLI="$(CURDIR)/$(CLI)" node --test --test-concurrency=1 e2e/
+	STACKLET_CLI="$(CURDIR)/$(CLI)" timeout 1200 node --test --test-concurrency=1 --test-timeout=180000 e2e/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { guardedPage } from './lib/browser.mjs';
 import { exportSample, runCLI } from './lib/cli.mjs';
 import { loadSample, useHarness } from './lib/harness.mjs';
@@ -23,6 +23,8 @@ const STACK = 'micro-credentials-essentials';
 
 let lrsPromise;
 const lrs = () => (lrsPromise ??= startLRS());
+// The LRS keeps the event loop alive: close it, or this file never ends.
+after(async () => lrsPromise && (await lrsPromise).close());
 
 async function singlePackage(module) {
   const pkg = (await exportSample('cmi5')).find((p) => p.module === module.id);
