@@ -121,27 +121,19 @@ type taxon struct {
 // competencies, outcomes as objectives, the EQF level, prerequisites.
 func classify(c cp.Classification, ls func(string) langStrings) []classification {
 	var out []classification
-	if len(c.Skills) > 0 || len(c.Keywords) > 0 {
-		cl := classification{Purpose: vocab{"LOMv1.0", "competency"}}
-		for _, s := range c.Skills {
-			cl.TaxonPaths = append(cl.TaxonPaths, taxonPath{ls("ESCO"), taxon{s.URI, ls(s.Label)}})
+	for _, cl := range c.Classes() {
+		x := classification{Purpose: vocab{"LOMv1.0", cl.Purpose}}
+		for _, t := range cl.Taxa {
+			x.TaxonPaths = append(x.TaxonPaths, taxonPath{ls(t.Source), taxon{t.ID, ls(t.Entry)}})
 		}
-		for _, k := range c.Keywords {
-			cl.Keywords = append(cl.Keywords, ls(k))
+		if cl.Description != "" {
+			d := ls(cl.Description)
+			x.Description = &d
 		}
-		out = append(out, cl)
-	}
-	if len(c.Outcomes) > 0 {
-		d := ls(strings.Join(c.Outcomes, "\n"))
-		out = append(out, classification{Purpose: vocab{"LOMv1.0", "educational objective"}, Description: &d})
-	}
-	for _, level := range c.EQFLevels {
-		out = append(out, classification{Purpose: vocab{"LOMv1.0", "educational level"},
-			TaxonPaths: []taxonPath{{ls("European Qualifications Framework"), taxon{cp.EQFURL(level), ls(fmt.Sprintf("EQF %d", level))}}}})
-	}
-	for _, pre := range c.Prerequisites {
-		d := ls(pre)
-		out = append(out, classification{Purpose: vocab{"LOMv1.0", "prerequisite"}, Description: &d})
+		for _, k := range cl.Keywords {
+			x.Keywords = append(x.Keywords, ls(k))
+		}
+		out = append(out, x)
 	}
 	return out
 }

@@ -83,3 +83,38 @@ func SplitFiles(names []string) (sco, credential []string) {
 	}
 	return sco, credential
 }
+
+// Class is one LOM Classification entry, in terms both XML bindings share.
+type Class struct {
+	Purpose     string // a LOMv1.0 purpose vocabulary value
+	Taxa        []Taxon
+	Description string
+	Keywords    []string
+}
+
+// Taxon is one taxon path of a classification: the taxonomy and one entry.
+type Taxon struct{ Source, ID, Entry string }
+
+// Classes lays the classification out as LOM Classification entries, one
+// per purpose, in the order both manifests write them.
+func (c Classification) Classes() []Class {
+	var out []Class
+	if len(c.Skills) > 0 || len(c.Keywords) > 0 {
+		cl := Class{Purpose: "competency", Keywords: c.Keywords}
+		for _, s := range c.Skills {
+			cl.Taxa = append(cl.Taxa, Taxon{"ESCO", s.URI, s.Label})
+		}
+		out = append(out, cl)
+	}
+	if len(c.Outcomes) > 0 {
+		out = append(out, Class{Purpose: "educational objective", Description: strings.Join(c.Outcomes, "\n")})
+	}
+	for _, level := range c.EQFLevels {
+		eqf := Taxon{"European Qualifications Framework", EQFURL(level), "EQF " + strconv.Itoa(level)}
+		out = append(out, Class{Purpose: "educational level", Taxa: []Taxon{eqf}})
+	}
+	for _, pre := range c.Prerequisites {
+		out = append(out, Class{Purpose: "prerequisite", Description: pre})
+	}
+	return out
+}
