@@ -27,14 +27,14 @@ func FuzzLocalizeTarget(f *testing.F) {
 	p, _ := authoringtest.Project()
 	const id = "m:ladders/b:text-a/body[2]"
 	var seg l10n.Segment
-	for _, s := range l10n.ProjectSegments(p) {
+	for _, s := range l10n.ProjectSegments(p, nil) {
 		if s.ID == id {
 			seg = s
 		}
 	}
 	f.Fuzz(func(t *testing.T, target string) {
 		tr := l10n.Translations{id: l10n.NewTranslation(seg, target, l10n.Approved, "fuzz", when)}
-		res, err := l10n.Localize(p, "ladders", "de", tr)
+		res, err := l10n.Localize(p, "ladders", "de", tr, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

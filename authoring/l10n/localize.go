@@ -24,6 +24,9 @@ type Localized struct {
 	Project *authoring.Project // a copy: title and the module's credentials translated
 	Module  *authoring.Module  // the copy inside Project.Modules
 	Pending []Pending          // in document order
+	// Media holds the bytes of the translated caption tracks by hash: the
+	// copy's blocks and media library name them, no store holds them.
+	Media map[string][]byte
 }
 
 // Localize returns copies of p and of its module moduleID in locale, from
@@ -32,7 +35,12 @@ type Localized struct {
 // what has no usable translation keeps its source text and is listed in
 // Pending. Targets become markup again only through the rich-text parser,
 // so a translation cannot smuggle in HTML or a link the source lacks.
-func Localize(p *authoring.Project, moduleID string, locale authoring.Locale, tr Translations) (*Localized, error) {
+//
+// Each caption track of the module in caps (see LoadModuleCaptions) is
+// written anew with its translated cues, under a new hash: the copy's
+// blocks and library point to it and Media holds its bytes. Cues without a
+// usable translation keep their source cue. Nil caps leaves tracks as they are.
+func Localize(p *authoring.Project, moduleID string, locale authoring.Locale, tr Translations, caps Captions) (*Localized, error) {
 	out, err := cloneProject(p)
 	if err != nil {
 		return nil, err
@@ -48,14 +56,15 @@ func Localize(p *authoring.Project, moduleID string, locale authoring.Locale, tr
 	if !p.HasLocale(locale) {
 		return nil, authoring.Errorf(authoring.EINVALID, "locale %q is not one of the project's locales", locale)
 	}
-	l := &localizer{tr: tr}
+	l := &localizer{tr: tr, caps: caps}
 	walkProjectTitle(out, l.apply)
 	for c := range out.Credentials {
 		if slices.Contains(out.Credentials[c].Modules, moduleID) {
 			walkCredential(&out.Credentials[c], l.apply)
 		}
 	}
-	walkModule(res.Module, l.apply)
+	walkModule(res.Module, l.track, l.apply)
+	l.writeTracks(res, locale)
 	res.Pending = l.pending
 	return res, nil
 }
@@ -93,13 +102,18 @@ func deepCopy[T any](in T, out *T) error {
 // localizer writes translations into walked fields and notes what is pending.
 type localizer struct {
 	tr      Translations
+	caps    Captions
 	pending []Pending
+	tracks  []trackCopy // caption tracks being translated, in document order
 }
 
 func (l *localizer) apply(f field) {
 	if !f.rich {
 		if target, ok := l.pick(f.id, EscapeText(*f.text)); ok {
 			*f.text = UnescapeText(target)
+			if f.written != nil {
+				f.written()
+			}
 		}
 		return
 	}

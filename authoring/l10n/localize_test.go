@@ -32,7 +32,7 @@ func pendingIDs(p []l10n.Pending) map[string]l10n.Pending {
 
 func mustLocalize(t *testing.T, p *authoring.Project, locale authoring.Locale, tr l10n.Translations) *l10n.Localized {
 	t.Helper()
-	res, err := l10n.Localize(p, "ladders", locale, tr)
+	res, err := l10n.Localize(p, "ladders", locale, tr, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func mustLocalize(t *testing.T, p *authoring.Project, locale authoring.Locale, t
 
 func TestLocalizeRebuildsMarkup(t *testing.T) {
 	p, _ := authoringtest.Project()
-	segs := l10n.ProjectSegments(p)
+	segs := l10n.ProjectSegments(p, nil)
 	tr := translateAll(segs, l10n.Approved, func(s l10n.Segment) string { return s.Source })
 	set := func(id, target string) {
 		tr[id] = l10n.NewTranslation(segmentMap(segs)[id], target, l10n.Approved, "test", when)
@@ -84,13 +84,13 @@ func TestLocalizeNeverLetsMarkupIn(t *testing.T) {
 		{"numbered start", "1. {1}a{/1} {2}b{/2} {3}c{/3}", true},
 	}
 	p, _ := authoringtest.Project()
-	seg := segmentMap(l10n.ProjectSegments(p))[id]
+	seg := segmentMap(l10n.ProjectSegments(p, nil))[id]
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tr := l10n.Translations{id: l10n.NewTranslation(seg, tt.target, l10n.Approved, "test", when)}
 			res := mustLocalize(t, p, "de", tr)
 			body := res.Module.Blocks[0].Content.(*authoring.Text).Body
-			again := segmentMap(l10n.ModuleSegments(res.Module))[id]
+			again := segmentMap(l10n.ModuleSegments(res.Module, nil))[id]
 			pending, listed := pendingIDs(res.Pending)[id]
 			if tt.fallback {
 				if again.Source != seg.Source || !listed || pending.Reason == "" {
@@ -119,7 +119,7 @@ func equalMarks(a, b []l10n.Mark) bool {
 
 func TestLocalizePending(t *testing.T) {
 	p, _ := authoringtest.Project()
-	segs := segmentMap(l10n.ProjectSegments(p))
+	segs := segmentMap(l10n.ProjectSegments(p, nil))
 	tr := l10n.Translations{}
 	put := func(id, target string, st l10n.State) {
 		tr[id] = l10n.NewTranslation(segs[id], target, st, "test", when)
@@ -183,7 +183,7 @@ func TestLocalizeSourceLocaleAndErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := l10n.Localize(p, tt.module, tt.locale, nil)
+			_, err := l10n.Localize(p, tt.module, tt.locale, nil, nil)
 			if code := authoring.ErrorCode(err); code != tt.code {
 				t.Errorf("code %q (%v), want %q", code, err, tt.code)
 			}
@@ -197,7 +197,7 @@ func TestLocalizeCredentialsOfTheModule(t *testing.T) {
 		{ID: "mine", Title: "Climber", Modules: []string{"ladders"}},
 		{ID: "other", Title: "Driver", Modules: []string{"trucks"}},
 	}
-	segs := segmentMap(l10n.ProjectSegments(p))
+	segs := segmentMap(l10n.ProjectSegments(p, nil))
 	tr := l10n.Translations{}
 	for _, id := range []string{"c:mine/title", "c:other/title"} {
 		tr[id] = l10n.NewTranslation(segs[id], "X", l10n.Approved, "test", when)

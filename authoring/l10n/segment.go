@@ -48,23 +48,25 @@ func HashText(s string) string {
 }
 
 // ProjectSegments returns every segment of p in document order: the project
-// title, each credential, then each module.
-func ProjectSegments(p *authoring.Project) []Segment {
+// title, each credential, then each module. Caption cues are segments only
+// for the tracks in caps (see LoadCaptions); nil caps gives none.
+func ProjectSegments(p *authoring.Project, caps Captions) []Segment {
 	var c collector
 	walkProjectTitle(p, c.add)
 	for i := range p.Credentials {
 		walkCredential(&p.Credentials[i], c.add)
 	}
 	for i := range p.Modules {
-		walkModule(&p.Modules[i], c.add)
+		walkModule(&p.Modules[i], caps.lookup, c.add)
 	}
 	return c.segs
 }
 
-// ModuleSegments returns the segments of one module in document order.
-func ModuleSegments(m *authoring.Module) []Segment {
+// ModuleSegments returns the segments of one module in document order,
+// with the cues of its tracks in caps.
+func ModuleSegments(m *authoring.Module, caps Captions) []Segment {
 	var c collector
-	walkModule(m, c.add)
+	walkModule(m, caps.lookup, c.add)
 	return c.segs
 }
 

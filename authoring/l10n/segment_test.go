@@ -31,7 +31,7 @@ func TestSegmentsOfEveryField(t *testing.T) {
 	p.Credentials = []authoring.Credential{{ID: "safe", Title: "Safe climber", Outcomes: []string{"Climb"},
 		AwardingBody: authoring.Organisation{Name: "Site Academy"}, Skills: []authoring.Skill{{URI: "http://x", Label: "climbing"}},
 		Stackability: authoring.Stackability{Towards: "Site manager"}, Criteria: "Pass the quiz", Modules: []string{"ladders"}}}
-	segs := segmentMap(l10n.ProjectSegments(p))
+	segs := segmentMap(l10n.ProjectSegments(p, nil))
 	want := map[string]string{
 		"p/title":                                         "Site safety",
 		"c:safe/title":                                    "Safe climber",
@@ -82,7 +82,7 @@ func TestSegmentsOfEveryField(t *testing.T) {
 
 func TestSegmentMarksAndContext(t *testing.T) {
 	p, _ := authoringtest.Project()
-	s := segmentMap(l10n.ModuleSegments(&p.Modules[0]))["m:ladders/b:text-a/body[2]"]
+	s := segmentMap(l10n.ModuleSegments(&p.Modules[0], nil))["m:ladders/b:text-a/body[2]"]
 	want := []l10n.Mark{{ID: 1, Kind: l10n.MarkBold}, {ID: 2, Kind: l10n.MarkItalic}, {ID: 3, Kind: l10n.MarkLink, URL: "https://www.hse.gov.uk"}}
 	if !slices.Equal(s.Marks, want) {
 		t.Errorf("marks %v, want %v", s.Marks, want)
@@ -95,7 +95,7 @@ func TestSegmentMarksAndContext(t *testing.T) {
 	if s.ModuleID != "ladders" {
 		t.Errorf("module id %q", s.ModuleID)
 	}
-	if gate := segmentMap(l10n.ModuleSegments(&p.Modules[0]))["m:ladders/b:gate-n/label"]; gate.MaxLen == 0 {
+	if gate := segmentMap(l10n.ModuleSegments(&p.Modules[0], nil))["m:ladders/b:gate-n/label"]; gate.MaxLen == 0 {
 		t.Error("a button label has no length hint")
 	}
 }
@@ -104,13 +104,13 @@ func TestSegmentMarksAndContext(t *testing.T) {
 // every id and every untouched hash stays.
 func TestSegmentIDsAreStable(t *testing.T) {
 	p, _ := authoringtest.Project()
-	before := segmentMap(l10n.ModuleSegments(&p.Modules[0]))
+	before := segmentMap(l10n.ModuleSegments(&p.Modules[0], nil))
 	m := &p.Modules[0]
 	slices.Reverse(m.Blocks)
 	q := m.Blocks[len(m.Blocks)-1-14].Content.(*authoring.SingleChoice)
 	slices.Reverse(q.Choices)
 	m.Blocks[len(m.Blocks)-1-1].Content.(*authoring.Statement).Text = "Changed."
-	after := segmentMap(l10n.ModuleSegments(m))
+	after := segmentMap(l10n.ModuleSegments(m, nil))
 	if len(after) != len(before) {
 		t.Fatalf("%d segments, had %d", len(after), len(before))
 	}
@@ -131,9 +131,9 @@ func TestSegmentIDsAreStable(t *testing.T) {
 
 func TestSegmentsAreDeterministic(t *testing.T) {
 	p, _ := authoringtest.Project()
-	first := ids(l10n.ProjectSegments(p))
+	first := ids(l10n.ProjectSegments(p, nil))
 	for range 5 {
-		if got := ids(l10n.ProjectSegments(p)); !slices.Equal(got, first) {
+		if got := ids(l10n.ProjectSegments(p, nil)); !slices.Equal(got, first) {
 			t.Fatal("segment order changed between calls")
 		}
 	}
@@ -145,7 +145,7 @@ func TestSegmentsAreDeterministic(t *testing.T) {
 func TestBracesInSourceAreEscaped(t *testing.T) {
 	m := &authoring.Module{ID: "m", Title: "Use {1} as a placeholder", Blocks: []authoring.Block{
 		{ID: "t", Content: &authoring.Text{Body: "A **{x}** set"}}}}
-	segs := segmentMap(l10n.ModuleSegments(m))
+	segs := segmentMap(l10n.ModuleSegments(m, nil))
 	if got := segs["m:m/title"].Source; got != "Use {{1} as a placeholder" || len(l10n.Tags(got)) != 0 {
 		t.Errorf("title segment %q", got)
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/webvtt"
 )
 
 // field is one translatable string field. Extraction reads through text;
@@ -16,6 +17,9 @@ type field struct {
 	rich    bool
 	module  string
 	text    *string
+	// written, when set, is called after a translation went into text:
+	// caption cues use it to rebuild their cue from the plain text.
+	written func()
 }
 
 // walker visits the fields under one id prefix. Empty fields are skipped:
@@ -23,6 +27,9 @@ type field struct {
 type walker struct {
 	prefix, context, module string
 	visit                   func(field)
+	// track returns the caption track whose cues to visit for a block's
+	// Captions field (kind is "audio" or "video"); nil visits no cues.
+	track func(hash *string, kind string) *webvtt.File
 }
 
 func (w walker) plain(name, what string, maxLen int, text *string) {
@@ -37,6 +44,15 @@ func (w walker) emit(name, what string, maxLen int, rich bool, text *string) {
 	}
 	w.visit(field{id: w.prefix + name, context: w.context + ", " + what, maxLen: maxLen,
 		rich: rich, module: w.module, text: text})
+}
+
+// emitWritten visits a plain field that calls written once translated.
+func (w walker) emitWritten(name, what string, text *string, written func()) {
+	if isBlank(*text) {
+		return
+	}
+	w.visit(field{id: w.prefix + name, context: w.context + ", " + what,
+		module: w.module, text: text, written: written})
 }
 
 func (w walker) list(name, what string, maxLen int, items []string) {
@@ -83,8 +99,9 @@ func walkCredential(c *authoring.Credential, visit func(field)) {
 	w.list("tags", "tag", maxShort, c.Tags)
 }
 
-func walkModule(m *authoring.Module, visit func(field)) {
-	w := walker{prefix: "m:" + m.ID + "/", context: fmt.Sprintf("module %q", m.Title), module: m.ID, visit: visit}
+func walkModule(m *authoring.Module, track func(*string, string) *webvtt.File, visit func(field)) {
+	w := walker{prefix: "m:" + m.ID + "/", context: fmt.Sprintf("module %q", m.Title), module: m.ID,
+		visit: visit, track: track}
 	w.plain("title", "title", maxTitle, &m.Title)
 	w.plain("description", "description", 0, &m.Description)
 	w.list("outcomes", "learning outcome", 0, m.Outcomes)
@@ -113,8 +130,10 @@ func walkBlock(w walker, content authoring.Content) {
 		w.plain("alt", "image alt text for screen readers", 0, &c.Alt)
 		w.plain("caption", "image caption", 0, &c.Caption)
 	case *authoring.Audio:
+		w.captions("audio", &c.Captions)
 		w.plain("transcript", "audio transcript", 0, &c.Transcript)
 	case *authoring.Video:
+		w.captions("video", &c.Captions)
 		w.plain("transcript", "video transcript", 0, &c.Transcript)
 	case *authoring.Accordion:
 		walkPanels(w, "items", "panel", maxShort, c.Items)
