@@ -27,7 +27,10 @@ func progressText(c Context) string {
 	if err != nil {
 		return c.T.S("TranslationProgressUnknown")
 	}
-	segs := l10n.ProjectSegments(p)
+	// A caption track that cannot be read is reported by the review screen;
+	// the counts here go on without its cues.
+	caps, _ := c.Session.Captions()
+	segs := l10n.ProjectSegments(p, caps)
 	lines := make([]string, len(p.TargetLocales))
 	for i, loc := range p.TargetLocales {
 		st := l10n.StatusOf(loc, segs, bundle.Translations[loc])

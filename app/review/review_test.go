@@ -52,7 +52,11 @@ func newFixture(t *testing.T, engine func() (*aitranslate.Engine, error)) *fixtu
 	if err != nil {
 		t.Fatal(err)
 	}
-	segs := l10n.ProjectSegments(p)
+	caps, err := l10n.LoadCaptions(ctx, p, media)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := l10n.ProjectSegments(p, caps)
 	es := bundle.Translations["es"]
 	delete(es, segs[0].ID)
 	machine := es[segs[1].ID]
@@ -131,7 +135,11 @@ func TestFilters(t *testing.T) {
 	f := newFixture(t, nil)
 	v := f.open(t, "es")
 	f.shot(t, "review-needs-review")
-	segs := l10n.ProjectSegments(f.sess.Project())
+	caps, err := f.sess.Captions()
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := l10n.ProjectSegments(f.sess.Project(), caps)
 	tests := []struct {
 		filter Filter
 		want   func(it l10n.Item) bool

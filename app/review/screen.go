@@ -46,6 +46,7 @@ type Screen struct {
 	root    *fyne.Container
 	cur     *localeView // nil on the landing
 	stopObs func()
+	capsErr string // the caption track error last shown (captions.go)
 }
 
 // New builds the screen on its landing: progress per target language.
@@ -73,7 +74,7 @@ func (s *Screen) Close() {
 
 func (s *Screen) project() *authoring.Project { return s.o.Session.Project() }
 
-func (s *Screen) segments() []l10n.Segment { return l10n.ProjectSegments(s.project()) }
+func (s *Screen) segments() []l10n.Segment { return l10n.ProjectSegments(s.project(), s.captions()) }
 
 func (s *Screen) loadGlossary() {
 	g, err := s.o.Session.Glossary()

@@ -17,7 +17,7 @@ func TestTranslationsPersistInOrder(t *testing.T) {
 	at := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
 	s, path := mustSession(t, edit.Options{Now: func() time.Time { return at }})
 	loc := s.Project().TargetLocales[0]
-	segs := l10n.ProjectSegments(s.Project())
+	segs := l10n.ProjectSegments(s.Project(), nil)
 	first := l10n.NewTranslation(segs[0], "Hola", l10n.Edited, "ana", s.Now())
 	if err := s.SaveTranslations(loc, []l10n.Translation{first}); err != nil {
 		t.Fatal(err)

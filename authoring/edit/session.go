@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 )
 
 // Options tune a Session; the zero value gives the defaults.
@@ -38,6 +39,7 @@ type Session struct {
 	observers map[int]func(Change)
 	nextObs   int
 	closed    bool
+	captions  l10n.Captions // parsed caption tracks by hash, see Captions
 
 	mu      sync.Mutex               // guards unsaved, read by Media from any goroutine
 	unsaved map[string]*unsavedMedia // media bytes queued but not yet in the store

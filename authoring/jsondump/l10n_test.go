@@ -18,7 +18,7 @@ var when = time.Date(2026, 11, 22, 8, 0, 0, 0, time.UTC)
 
 // testBundle translates a few segments of testProject into both targets.
 func testBundle(p *authoring.Project) *l10n.Bundle {
-	segs := l10n.ProjectSegments(p)
+	segs := l10n.ProjectSegments(p, nil)
 	de, ar := l10n.Translations{}, l10n.Translations{}
 	for i, s := range segs[:6] {
 		de[s.ID] = l10n.NewTranslation(s, "DE "+s.Source, l10n.States[i%4], "ana", when)

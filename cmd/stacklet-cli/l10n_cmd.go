@@ -39,10 +39,11 @@ func setupL10n(fs *flag.FlagSet) func(context.Context, *env, []string) error {
 		if err != nil {
 			return err
 		}
-		rows, err := l10nStatus(l.project, *module, b)
+		segs, err := segmentsOf(ctx, l, *module)
 		if err != nil {
 			return err
 		}
+		rows := l10nStatus(l.project, segs, *module, b)
 		if *asJSON {
 			return writeJSON(e.stdout, rows)
 		}
@@ -72,22 +73,14 @@ func loadBundle(ctx context.Context, src projectSource, l *loaded, args []string
 	return b, nil
 }
 
-// l10nStatus counts the segments of module (or the whole project) in
-// every target locale, in the project's order.
-func l10nStatus(p *authoring.Project, module string, b *l10n.Bundle) ([]l10n.Status, error) {
-	segs := l10n.ProjectSegments(p)
-	if module != "all" {
-		m, err := p.Module(module)
-		if err != nil {
-			return nil, err
-		}
-		segs = l10n.ModuleSegments(m)
-	}
+// l10nStatus counts segs, the segments of module (or of the whole
+// project), in every target locale, in the project's order.
+func l10nStatus(p *authoring.Project, segs []l10n.Segment, module string, b *l10n.Bundle) []l10n.Status {
 	rows := make([]l10n.Status, 0, len(p.TargetLocales))
 	for _, loc := range p.TargetLocales {
 		rows = append(rows, l10n.StatusOf(loc, segs, onlyOf(b.Translations[loc], segs, module)))
 	}
-	return rows, nil
+	return rows
 }
 
 // onlyOf keeps the translations of segs when one module is counted, so the

@@ -52,7 +52,7 @@ func runTranslate(ctx context.Context, e *env, lp *l10nProject, f translateFlags
 	if err != nil {
 		return err
 	}
-	segs, err := segmentsOf(lp.project, f.module)
+	segs, err := segmentsOf(ctx, lp.loaded, f.module)
 	if err != nil {
 		return err
 	}
@@ -217,16 +217,34 @@ func hasLocale(list []authoring.Locale, l authoring.Locale) bool {
 	return false
 }
 
-// segmentsOf returns the project's segments, or one module's.
-func segmentsOf(p *authoring.Project, module string) ([]l10n.Segment, error) {
-	if module == "all" || module == "" {
-		return l10n.ProjectSegments(p), nil
-	}
-	m, err := p.Module(module)
+// segmentsOf returns the project's segments, or one module's, caption
+// cues included.
+func segmentsOf(ctx context.Context, l *loaded, module string) ([]l10n.Segment, error) {
+	caps, err := captionsOf(ctx, l, module)
 	if err != nil {
 		return nil, err
 	}
-	return l10n.ModuleSegments(m), nil
+	if module == "all" || module == "" {
+		return l10n.ProjectSegments(l.project, caps), nil
+	}
+	m, err := l.project.Module(module)
+	if err != nil {
+		return nil, err
+	}
+	return l10n.ModuleSegments(m, caps), nil
+}
+
+// captionsOf reads the caption tracks of module, or of every module for
+// "all": their cues are segments too.
+func captionsOf(ctx context.Context, l *loaded, module string) (l10n.Captions, error) {
+	if module == "all" || module == "" {
+		return l10n.LoadCaptions(ctx, l.project, l.media)
+	}
+	m, err := l.project.Module(module)
+	if err != nil {
+		return nil, err
+	}
+	return l10n.LoadModuleCaptions(ctx, l.project, m, l.media)
 }
 
 // l10nProject is an opened project with its translations and glossary.

@@ -125,7 +125,11 @@ func translations(t *testing.T, proj string, loc authoring.Locale) (l10n.Transla
 	if err != nil {
 		t.Fatal(err)
 	}
-	return tr, l10n.ProjectSegments(p)
+	caps, err := l10n.LoadCaptions(ctx, p, store)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr, l10n.ProjectSegments(p, caps)
 }
 
 func TestTranslateSecondRunMakesNoRequest(t *testing.T) {

@@ -52,7 +52,7 @@ func xliffExport(ctx context.Context, e *env, src projectSource, args []string, 
 	if len(locs) != 1 {
 		return usageError("--locale names one locale per file")
 	}
-	segs, err := segmentsOf(lp.project, module)
+	segs, err := segmentsOf(ctx, lp.loaded, module)
 	if err != nil {
 		return err
 	}
@@ -87,8 +87,12 @@ func xliffImport(ctx context.Context, e *env, src projectSource, args []string) 
 	if err := lp.writable(); err != nil {
 		return err
 	}
+	all, err := segmentsOf(ctx, lp.loaded, "all")
+	if err != nil {
+		return err
+	}
 	segs := map[string]l10n.Segment{}
-	for _, s := range l10n.ProjectSegments(lp.project) {
+	for _, s := range all {
 		segs[s.ID] = s
 	}
 	for _, path := range args[1:] {
