@@ -92,7 +92,7 @@ func (job CourseJob) module(ctx context.Context, id string) (cmi5.AU, []archive.
 	if err != nil {
 		return cmi5.AU{}, nil, nil, fmt.Errorf("module %q: %w", id, err)
 	}
-	loc, locale, err := one.localize()
+	loc, locale, err := one.localize(ctx)
 	if err != nil {
 		return cmi5.AU{}, nil, nil, err
 	}

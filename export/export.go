@@ -51,11 +51,14 @@ func Build(ctx context.Context, job Job) ([]archive.File, error) {
 // into the package without an approved translation (none in the source
 // locale), for the caller to warn about.
 func BuildReport(ctx context.Context, job Job) ([]archive.File, []l10n.Pending, error) {
-	loc, locale, err := job.localize()
+	loc, locale, err := job.localize(ctx)
 	if err != nil {
 		return nil, nil, err
 	}
 	job.Project = loc.Project // the title and credentials in the package's language
+	if len(loc.Media) > 0 {
+		job.Media = overlay{files: loc.Media, base: job.Media} // the translated caption tracks
+	}
 	files, err := job.build(ctx, loc.Module, locale)
 	if err != nil {
 		return nil, nil, err
@@ -95,8 +98,8 @@ func (job Job) build(ctx context.Context, m *authoring.Module, locale authoring.
 }
 
 // resolve finds the module in the job's locale, refusing it while it has errors.
-func (job Job) resolve() (*authoring.Module, authoring.Locale, error) {
-	loc, locale, err := job.localize()
+func (job Job) resolve(ctx context.Context) (*authoring.Module, authoring.Locale, error) {
+	loc, locale, err := job.localize(ctx)
 	if err != nil {
 		return nil, "", err
 	}
@@ -104,8 +107,9 @@ func (job Job) resolve() (*authoring.Module, authoring.Locale, error) {
 }
 
 // localize validates the module in the source locale, settles the locale
-// and translates project and module into it (see l10n.Localize).
-func (job Job) localize() (*l10n.Localized, authoring.Locale, error) {
+// and translates project and module into it (see l10n.Localize), caption
+// tracks included.
+func (job Job) localize(ctx context.Context) (*l10n.Localized, authoring.Locale, error) {
 	m, err := job.Project.Module(job.ModuleID)
 	if err != nil {
 		return nil, "", err
@@ -117,7 +121,11 @@ func (job Job) localize() (*l10n.Localized, authoring.Locale, error) {
 	if locale == "" || locale == job.Project.SourceLocale {
 		return &l10n.Localized{Project: job.Project, Module: m}, job.Project.SourceLocale, nil
 	}
-	loc, err := l10n.Localize(job.Project, job.ModuleID, locale, job.Translations)
+	caps, err := l10n.LoadModuleCaptions(ctx, job.Project, m, job.Media)
+	if err != nil {
+		return nil, "", err
+	}
+	loc, err := l10n.Localize(job.Project, job.ModuleID, locale, job.Translations, caps)
 	if err != nil {
 		return nil, "", err
 	}
@@ -125,6 +133,20 @@ func (job Job) localize() (*l10n.Localized, authoring.Locale, error) {
 		return nil, "", pendingError(m, locale, loc.Pending)
 	}
 	return loc, locale, nil
+}
+
+// overlay serves the caption tracks a translation wrote, which no store
+// holds, before the library's files.
+type overlay struct {
+	files map[string][]byte
+	base  authoring.MediaSource
+}
+
+func (o overlay) ReadMedia(ctx context.Context, hash string) ([]byte, error) {
+	if data, ok := o.files[hash]; ok {
+		return data, nil
+	}
+	return o.base.ReadMedia(ctx, hash)
 }
 
 // pendingError lists every segment that stops a --require-approved export.
