@@ -1,6 +1,7 @@
 package assets
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stacklet/stacklet/authoring"
@@ -14,7 +15,7 @@ import (
 // source text changes, translate the segment again in
 // sample/translations/<locale>.json (its "source" must be the new text).
 func TestSampleIsFullyTranslated(t *testing.T) {
-	p, _, err := jsondump.ReadFS(SampleFS())
+	p, media, err := jsondump.ReadFS(SampleFS())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -22,7 +23,11 @@ func TestSampleIsFullyTranslated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	segs := l10n.ProjectSegments(p)
+	caps, err := l10n.LoadCaptions(context.Background(), p, media)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segs := l10n.ProjectSegments(p, caps)
 	for _, locale := range p.TargetLocales {
 		t.Run(string(locale), func(t *testing.T) {
 			tr := b.Translations[locale]
@@ -40,7 +45,7 @@ func TestSampleIsFullyTranslated(t *testing.T) {
 				}
 			}
 			for _, m := range p.Modules {
-				res, err := l10n.Localize(p, m.ID, locale, tr)
+				res, err := l10n.Localize(p, m.ID, locale, tr, caps)
 				if err != nil {
 					t.Fatal(err)
 				}
