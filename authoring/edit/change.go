@@ -14,6 +14,7 @@ const (
 	BlockChanged                       // content of BlockID
 	BlocksReordered                    // BlockID moved within ModuleID
 	MediaChanged                       // the media library
+	GlossaryChanged                    // a glossary term (Field) was added, changed or removed
 )
 
 // Origin says why a change happened: an editor that made an edit itself
