@@ -21,7 +21,7 @@ func (s *Screen) landing() fyne.CanvasObject {
 	title.SizeName = theme.SizeNameHeadingText
 	intro := widget.NewLabel(t.F("ReviewIntro", map[string]any{"Language": languageName(t, p.SourceLocale)}))
 	intro.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(title, intro, legend(s))
+	box := container.NewVBox(container.NewBorder(nil, nil, nil, s.glossaryButton(), title), intro, legend(s))
 	if len(p.TargetLocales) == 0 {
 		none := widget.NewLabel(t.S("ReviewNoLocales"))
 		none.Wrapping = fyne.TextWrapWord

@@ -98,7 +98,7 @@ func (v *localeView) build() {
 	}
 	v.aiBar = newAIBar(t)
 
-	top := container.NewBorder(nil, nil, back, preview, title)
+	top := container.NewBorder(nil, nil, back, container.NewHBox(v.s.glossaryButton(), preview), title)
 	filterRow := container.NewBorder(nil, nil, nil, v.modules, v.filterGroup)
 	hint := widget.NewLabel(t.S("ReviewKeyHint"))
 	hint.Importance = widget.LowImportance

@@ -10,6 +10,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
@@ -41,12 +43,13 @@ type Options struct {
 
 // Screen is the review screen: the languages, or one language's segments.
 type Screen struct {
-	o       Options
-	gloss   l10n.Glossary
-	root    *fyne.Container
-	cur     *localeView // nil on the landing
-	stopObs func()
-	capsErr string // the caption track error last shown (captions.go)
+	o        Options
+	gloss    l10n.Glossary
+	root     *fyne.Container
+	cur      *localeView // nil on the landing
+	stopObs  func()
+	capsErr  string          // the caption track error last shown (captions.go)
+	glossary *GlossaryEditor // the last one opened, for tests
 }
 
 // New builds the screen on its landing: progress per target language.
@@ -118,6 +121,17 @@ func (s *Screen) Open(locale authoring.Locale) {
 	s.show(s.cur.view)
 }
 
+// ShowGlossary opens the glossary editor over the window.
+func (s *Screen) ShowGlossary() *GlossaryEditor {
+	s.glossary = ShowGlossary(GlossaryOptions{Window: s.o.Window, T: s.o.T, Session: s.o.Session, ShowError: s.o.ShowError})
+	return s.glossary
+}
+
+// glossaryButton opens the glossary from the landing or a language.
+func (s *Screen) glossaryButton() *widget.Button {
+	return widget.NewButtonWithIcon(s.o.T.S("ReviewGlossaryButton"), theme.ListIcon(), func() { s.ShowGlossary() })
+}
+
 // Locale is the language under review, nil on the landing.
 func (s *Screen) Locale() *localeView { return s.cur }
 
@@ -135,10 +149,17 @@ func (s *Screen) show(obj fyne.CanvasObject) {
 }
 
 // projectChanged follows edits of the source text (from undo, or another
-// window): segments appear, go or become stale.
+// window): segments appear, go or become stale; and of the glossary: hits
+// and QA warnings change.
 func (s *Screen) projectChanged(c edit.Change) {
-	if c.Kind == edit.MediaChanged {
+	switch c.Kind {
+	case edit.MediaChanged:
 		return
+	case edit.GlossaryChanged: // new hits and QA warnings on every row
+		s.loadGlossary()
+		if s.cur == nil {
+			return
+		}
 	}
 	if s.cur == nil {
 		s.show(s.landing())
