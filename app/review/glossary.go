@@ -209,7 +209,6 @@ func (g *GlossaryEditor) actions(term l10n.Term) (edit, remove *widget.Button, b
 	t := g.o.T
 	edit = widget.NewButtonWithIcon(t.S("ReviewGlossaryEdit"), theme.DocumentCreateIcon(), func() { g.openForm(&term) })
 	remove = widget.NewButtonWithIcon(t.S("ReviewGlossaryRemove"), theme.DeleteIcon(), func() { g.confirmRemove(term.Term) })
-	remove.Importance = widget.DangerImportance
 	return edit, remove, container.NewHBox(edit, remove)
 }
 
@@ -241,9 +240,7 @@ func (g *GlossaryEditor) newRow(term l10n.Term) *glossaryRow {
 	for _, loc := range g.locales() {
 		cells = append(cells, translationCell(t, term, loc))
 	}
-	note := wrapped(term.Note)
-	note.Importance = widget.LowImportance
-	cells = append(cells, note)
+	cells = append(cells, wrapped(term.Note))
 	var buttons fyne.CanvasObject
 	r.edit, r.remove, buttons = g.actions(term)
 	r.view = container.NewBorder(nil, widget.NewSeparator(), nil, container.NewVBox(buttons), g.columns(cells))
