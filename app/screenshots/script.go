@@ -9,6 +9,7 @@ import (
 
 	"github.com/stacklet/stacklet/app/exportdialog"
 	"github.com/stacklet/stacklet/app/prefs"
+	"github.com/stacklet/stacklet/app/review"
 	"github.com/stacklet/stacklet/authoring"
 )
 
@@ -34,6 +35,7 @@ func (r *run) script() error {
 		{"media", r.showMedia},
 		{"credential", func() error { r.app.ShowScreen("credentials"); return nil }},
 		{"translations", func() error { r.app.ShowScreen("review"); return nil }},
+		{"glossary", r.showGlossary},
 	}
 	for _, s := range steps {
 		err := s.show()
@@ -86,6 +88,11 @@ func (r *run) showExport() error {
 	d := exportdialog.Show(exportdialog.Options{Window: r.app.Window(), T: r.app.T(),
 		Project: s.Snapshot(), Media: s.Media()})
 	d.Folder.SetText(filepath.Join("~", "Exports")) // not the temporary folder of this run
+	return nil
+}
+
+func (r *run) showGlossary() error {
+	review.ShowGlossary(review.GlossaryOptions{Window: r.app.Window(), T: r.app.T(), Session: r.app.Session(), ShowError: r.app.ShowError})
 	return nil
 }
 
