@@ -141,6 +141,14 @@ func (w *pageWatch) add(format string, args ...any) {
 	w.problems = append(w.problems, fmt.Sprintf(format, args...))
 }
 
+func (w *pageWatch) report(t *testing.T) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, p := range w.problems {
+		t.Error(p)
+	}
+}
+
 func (w *pageWatch) listen(origin string) func(any) {
 	return func(ev any) {
 		switch ev := ev.(type) {
@@ -174,7 +182,9 @@ func (w *pageWatch) listen(origin string) func(any) {
 func run(t *testing.T, browser context.Context, lrs *lrstest.Server, l *lrstest.Launch, m *authoring.Module, right func(*authoring.Block) bool) {
 	t.Helper()
 	watch := &pageWatch{}
-	tab, closeTab := chromedp.NewContext(browser, chromedp.WithListener(watch.listen(lrs.URL)))
+	defer watch.report(t) // also when the case fails: a console warning often says why
+	// A browser context of its own: no storage left by the other case.
+	tab, closeTab := chromedp.NewContext(browser, chromedp.WithNewBrowserContext(), chromedp.WithListener(watch.listen(lrs.URL)))
 	defer closeTab()
 	if err := chromedp.Do(tab); err != nil { // the tab, without a deadline
 		t.Fatal(err)
@@ -210,11 +220,6 @@ func run(t *testing.T, browser context.Context, lrs *lrstest.Server, l *lrstest.
 		})
 	}
 	time.Sleep(200 * time.Millisecond) // anything sent twice arrives too
-	watch.mu.Lock()
-	defer watch.mu.Unlock()
-	for _, p := range watch.problems {
-		t.Error(p)
-	}
 }
 
 func waitForVerbs(t *testing.T, l *lrstest.Launch, verbs ...string) {
