@@ -21,6 +21,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 )
 
@@ -70,7 +71,7 @@ type Request struct {
 }
 
 // New starts a server on 127.0.0.1; it is closed when the test ends.
-func New(tb interface{ Cleanup(func()) }) *Server {
+func New(tb testing.TB) *Server {
 	s := &Server{
 		packages: map[string]pkg{},
 		launches: map[string]*Launch{},
@@ -117,7 +118,9 @@ func (n courseNode) flatten(aus []AU) []AU {
 	for _, c := range n.Children {
 		switch c.XMLName.Local {
 		case "au":
-			aus = append(aus, c.AU)
+			a := c.AU
+			a.URL = strings.TrimSpace(a.URL) // the LMS trims on import (§13.1)
+			aus = append(aus, a)
 		case "block":
 			aus = c.courseNode.flatten(aus)
 		}
