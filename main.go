@@ -41,6 +41,7 @@ func extensions() []host.Extension {
 		medialib.Extension(),
 		credential.Extension(),
 		review.Extension(),
+		review.GlossaryExtension(),
 		prefs.Extension(),
 	}
 }

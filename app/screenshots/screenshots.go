@@ -85,6 +85,7 @@ func (r *run) extensions() []host.Extension {
 		}),
 		credential.Extension(),
 		review.Extension(),
+		review.GlossaryExtension(),
 		prefs.Extension(),
 	}
 }
