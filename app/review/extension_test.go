@@ -19,19 +19,7 @@ import (
 // shows the screen, in German: the labels come from the catalog.
 func TestExtensionInTheApp(t *testing.T) {
 	fa := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "sample.stacklet")
-	p, media, err := jsondump.ReadFS(assets.SampleFS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Create(ctx, path, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Replace(ctx, p, media); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	path := sampleFile(t)
 	a := app.New(fa, app.Options{Extensions: []host.Extension{Extension()}, Language: "de"})
 	a.Window().Resize(fyne.NewSize(1280, 820))
 	a.OpenProject(path)
@@ -45,4 +33,23 @@ func TestExtensionInTheApp(t *testing.T) {
 	if !found {
 		t.Error("the review screen is not on show with its German title")
 	}
+}
+
+// sampleFile writes the bundled sample to a project file of its own.
+func sampleFile(t *testing.T) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sample.stacklet")
+	p, media, err := jsondump.ReadFS(assets.SampleFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Create(ctx, path, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Replace(ctx, p, media); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	return path
 }

@@ -1,7 +1,6 @@
 package review
 
 import (
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -13,8 +12,6 @@ import (
 
 	"github.com/stacklet/stacklet/app"
 	"github.com/stacklet/stacklet/app/host"
-	"github.com/stacklet/stacklet/assets"
-	"github.com/stacklet/stacklet/authoring/jsondump"
 	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/authoring/sqlite"
 )
@@ -298,19 +295,7 @@ func TestGlossaryDoNotTranslate(t *testing.T) {
 // app, in German.
 func TestGlossaryInTheToolsMenu(t *testing.T) {
 	fa := test.NewTempApp(t)
-	path := filepath.Join(t.TempDir(), "sample.stacklet")
-	p, media, err := jsondump.ReadFS(assets.SampleFS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Create(ctx, path, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Replace(ctx, p, media); err != nil {
-		t.Fatal(err)
-	}
-	st.Close()
+	path := sampleFile(t)
 	a := app.New(fa, app.Options{Extensions: []host.Extension{Extension(), GlossaryExtension()}, Language: "de"})
 	a.Window().Resize(fyne.NewSize(1280, 820))
 	a.OpenProject(path)
