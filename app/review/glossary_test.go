@@ -13,7 +13,6 @@ import (
 	"github.com/stacklet/stacklet/app"
 	"github.com/stacklet/stacklet/app/host"
 	"github.com/stacklet/stacklet/authoring/l10n"
-	"github.com/stacklet/stacklet/authoring/sqlite"
 )
 
 // button finds an enabled, visible button labelled text in obj.
@@ -52,15 +51,7 @@ func (f *fixture) top(t *testing.T) fyne.CanvasObject {
 // storedGlossary reads the glossary from the file through a new store.
 func (f *fixture) storedGlossary(t *testing.T) l10n.Glossary {
 	t.Helper()
-	if err := f.sess.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(ctx, f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	g, err := st.Glossary(ctx)
+	g, err := f.reopen(t).Glossary(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -96,15 +96,7 @@ func newFixture(t *testing.T, engine func() (*aitranslate.Engine, error)) *fixtu
 // the app would after a restart.
 func (f *fixture) stored(t *testing.T, locale authoring.Locale) l10n.Translations {
 	t.Helper()
-	if err := f.sess.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	st, err := sqlite.Open(ctx, f.path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	tr, err := st.Translations(ctx, locale)
+	tr, err := f.reopen(t).Translations(ctx, locale)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -497,4 +489,19 @@ func TestPreviewInLocale(t *testing.T) {
 	if gotLocale != "ar" || gotModule != m.ID || gotTr[r.seg.ID].Target != "نص جديد" {
 		t.Errorf("preview of %s %s with %+v", gotLocale, gotModule, gotTr[r.seg.ID])
 	}
+}
+
+// reopen saves the session and opens the file in a store of its own,
+// closed when the test ends.
+func (f *fixture) reopen(t *testing.T) *sqlite.Store {
+	t.Helper()
+	if err := f.sess.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, f.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
 }
