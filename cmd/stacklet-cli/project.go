@@ -17,7 +17,7 @@ import (
 type projectSource struct{ sample *bool }
 
 func addProjectFlags(fs *flag.FlagSet) projectSource {
-	return projectSource{sample: fs.Bool("sample", false, "use the bundled sample project instead of a PROJECT argument")}
+	return projectSource{sample: fs.Bool("sample", false, "read the bundled sample project instead of a file or dump folder named as the first argument")}
 }
 
 // loaded is an opened project and where its media bytes come from.
