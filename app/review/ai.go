@@ -154,7 +154,7 @@ func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
 		case aitranslate.Canceled, aitranslate.Skipped:
 		default:
 			rejected++
-			v.reasons[seg.ID] = authoring.ErrorMessage(r.Err)
+			v.reasons[seg.ID] = rejectionLabel(v.s.o.T, r)
 		}
 	}
 	if len(saved) > 0 {

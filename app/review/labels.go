@@ -10,6 +10,7 @@ import (
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/l10n"
+	"github.com/stacklet/stacklet/i18n/aitranslate"
 )
 
 var tagStyle = fyne.TextStyle{Bold: true}
@@ -41,6 +42,27 @@ func warningLabel(t *tr.T, w l10n.Warning) string {
 		return t.S(id)
 	}
 	return w.Message
+}
+
+// ruleLabels say in the interface language which rule the model's text
+// broke; the English detail in the result's error is for logs.
+var ruleLabels = map[aitranslate.Rule]string{
+	aitranslate.RuleEmpty:        "ReviewReasonEmpty",
+	aitranslate.RulePlaceholders: "ReviewReasonPlaceholders",
+	aitranslate.RuleMarkup:       "ReviewReasonMarkup",
+	aitranslate.RuleControl:      "ReviewReasonControl",
+	aitranslate.RuleNotText:      "ReviewReasonNotText",
+}
+
+// rejectionLabel says why the AI left a segment untranslated.
+func rejectionLabel(t *tr.T, r aitranslate.Result) string {
+	if r.Outcome == aitranslate.Missing {
+		return t.S("ReviewReasonMissing")
+	}
+	if id, ok := ruleLabels[r.Rule]; ok {
+		return t.S(id)
+	}
+	return authoring.ErrorMessage(r.Err)
 }
 
 // State colours, one hue each and dark enough for white text on both

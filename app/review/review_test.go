@@ -410,7 +410,7 @@ func TestRetranslateWithAI(t *testing.T) {
 	for i, r := range rows {
 		got := stored[r.seg.ID]
 		if i == 1 {
-			if got.Target != before.Target || got.By != before.By || r.reason == "" {
+			if got.Target != before.Target || got.By != before.By || r.reason != v.s.o.T.S("ReviewReasonMarkup") {
 				t.Errorf("rejected text stored as %+v, reason %q", got, r.reason)
 			}
 			continue

@@ -81,6 +81,8 @@ func TestBadReplyItemsStayUntranslated(t *testing.T) {
 		"script": "Pulse <script>alert(1)</script> aquí",
 		"js": "Vea javascript:alert(1)",
 		"number": 42,
+		"blank": "  ",
+		"bell": "Hola\u0007",
 		"invented": "¿qué?"
 	}}`
 	_, srv := newFake(t, func(int, promptInput, *http.Request) (int, http.Header, string) {
@@ -94,13 +96,22 @@ func TestBadReplyItemsStayUntranslated(t *testing.T) {
 		Segment{ID: "script", Source: "Press here"},
 		Segment{ID: "js", Source: "See the page"},
 		Segment{ID: "number", Source: "Forty-two"},
+		Segment{ID: "blank", Source: "Hello"},
+		Segment{ID: "bell", Source: "Hello"},
 	))
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "ok=machine/ missing=missing/not_found broken=rejected/invalid script=rejected/invalid js=rejected/invalid number=rejected/invalid"
+	want := "ok=machine/ missing=missing/not_found broken=rejected/invalid script=rejected/invalid js=rejected/invalid number=rejected/invalid blank=rejected/invalid bell=rejected/invalid"
 	if got := outcomes(rep); got != want {
 		t.Errorf("outcomes\n got %s\nwant %s", got, want)
+	}
+	wantRules := map[string]Rule{"broken": RulePlaceholders, "script": RuleMarkup, "js": RuleMarkup,
+		"number": RuleNotText, "blank": RuleEmpty, "bell": RuleControl}
+	for _, r := range rep.Results {
+		if r.Rule != wantRules[r.ID] {
+			t.Errorf("%s broke rule %q, want %q", r.ID, r.Rule, wantRules[r.ID])
+		}
 	}
 	if rep.Results[0].Target != "Hola {1}mundo{/1}" {
 		t.Errorf("applied target %q", rep.Results[0].Target)

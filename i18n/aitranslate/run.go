@@ -166,12 +166,12 @@ func (r *run) apply(b *batch, reply parsedReply) {
 		reason, bad := reply.bad[s.ID]
 		switch {
 		case bad:
-			res.Outcome, res.Err = Rejected, badValueErr(reason)
+			res.Outcome, res.Rule, res.Err = Rejected, RuleNotText, badValueErr(reason)
 		case !ok:
 			res.Outcome, res.Err = Missing, missingErr()
 		default:
-			if err := checkTarget(s.Source, target); err != nil {
-				res.Outcome, res.Err = Rejected, err
+			if rule, err := checkTarget(s.Source, target); err != nil {
+				res.Outcome, res.Rule, res.Err = Rejected, rule, err
 			} else {
 				res.Outcome, res.Target = Machine, target
 			}

@@ -74,13 +74,26 @@ const (
 // Outcomes lists every outcome in the order summaries print them.
 var Outcomes = []Outcome{Machine, Memory, Rejected, Missing, Failed, Canceled, Skipped}
 
+// Rule names the check a Rejected reply broke, so that an interface can say
+// why in its own language; Err carries the English detail.
+type Rule string
+
+const (
+	RuleEmpty        Rule = "empty"        // the translation is blank
+	RulePlaceholders Rule = "placeholders" // inline markup placeholders lost, added or reordered
+	RuleMarkup       Rule = "markup"       // HTML or script that the source does not have
+	RuleControl      Rule = "control"      // an invisible control character
+	RuleNotText      Rule = "not-text"     // the value is not a string
+)
+
 // Result is what became of one segment. Target is set only for Machine and
 // Memory; every other outcome leaves the segment untranslated and Err (an
-// *authoring.Error) says why.
+// *authoring.Error) says why. Rule is set for Rejected.
 type Result struct {
 	ID      string
 	Target  string
 	Outcome Outcome
+	Rule    Rule
 	Err     error
 }
 

@@ -20,22 +20,22 @@ var unsafePatterns = []*regexp.Regexp{
 	regexp.MustCompile(`(?i)\bon[a-z]+\s*=\s*["']`),
 }
 
-// checkTarget returns why target may not stand as the translation of source,
-// or nil. The returned error is an *authoring.Error with code EINVALID.
-func checkTarget(source, target string) error {
+// checkTarget returns the rule target breaks as the translation of source,
+// and why, or nil. The error is an *authoring.Error with code EINVALID.
+func checkTarget(source, target string) (Rule, error) {
 	if strings.TrimSpace(target) == "" {
-		return authoring.Errorf(authoring.EINVALID, "the model returned an empty translation")
+		return RuleEmpty, authoring.Errorf(authoring.EINVALID, "the model returned an empty translation")
 	}
 	if err := l10n.CheckPlaceholders(source, target); err != nil {
-		return authoring.Errorf(authoring.EINVALID, "the model broke the placeholders: %v", err)
+		return RulePlaceholders, authoring.Errorf(authoring.EINVALID, "the model broke the placeholders: %v", err)
 	}
 	if bad := injected(source, target); bad != "" {
-		return authoring.Errorf(authoring.EINVALID, "the model added markup or script that is not in the source: %q", bad)
+		return RuleMarkup, authoring.Errorf(authoring.EINVALID, "the model added markup or script that is not in the source: %q", bad)
 	}
 	if r, ok := controlRune(target); ok {
-		return authoring.Errorf(authoring.EINVALID, "the translation holds control character %U", r)
+		return RuleControl, authoring.Errorf(authoring.EINVALID, "the translation holds control character %U", r)
 	}
-	return nil
+	return "", nil
 }
 
 // injected returns the first markup-like text in target that source lacks.
