@@ -123,7 +123,7 @@ func WriteCourseZip(ctx context.Context, job CourseJob, dir string) (string, err
 		return "", err
 	}
 	dst := filepath.Join(dir, CourseFileName(job))
-	if err := archive.WriteFileAtomic(ctx, dst, files); err != nil {
+	if err := archive.WriteFileAtomic(ctx, dst, files, cmi5.Check); err != nil {
 		if ctx.Err() != nil {
 			return "", authoring.Errorf(authoring.ECANCELED, "export canceled: %s was not written", dst)
 		}

@@ -253,7 +253,7 @@ func writeZip(ctx context.Context, job Job, dir string) (string, []l10n.Pending,
 		return "", nil, err
 	}
 	dst := filepath.Join(dir, FileName(job))
-	if err := archive.WriteFileAtomic(ctx, dst, files); err != nil {
+	if err := archive.WriteFileAtomic(ctx, dst, files, checkWritten); err != nil {
 		if ctx.Err() != nil {
 			return "", nil, authoring.Errorf(authoring.ECANCELED, "export canceled: %s was not written", dst)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export/archive"
+	"github.com/stacklet/stacklet/export/cmi5"
 )
 
 // SelfCheck confirms that a package is whole before it is written: every
@@ -51,6 +52,20 @@ func SelfCheck(files []archive.File) error {
 	if len(problems) > 0 {
 		sort.Strings(problems)
 		return authoring.Errorf(authoring.EINTERNAL, "package self-check failed:\n  - %s", strings.Join(problems, "\n  - "))
+	}
+	return nil
+}
+
+// checkWritten runs the self-checks again on a package as read back from
+// disk, so what an LMS receives is what was checked.
+func checkWritten(files []archive.File) error {
+	if err := SelfCheck(files); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if f.Name == cmi5.FileName {
+			return cmi5.Check(files)
+		}
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ package archive
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -84,7 +85,9 @@ func ValidName(name string) bool {
 // WriteFileAtomic writes the zip to a temporary file next to dst and renames
 // it into place only when complete, so an interrupted export (Ctrl+C, a full
 // disk) never leaves a half-written package where an LMS admin would find it.
-func WriteFileAtomic(ctx context.Context, dst string, files []File) (err error) {
+// Before the rename the file is read back: every entry must come out as it
+// went in, and check (when not nil) judges the entries as read from disk.
+func WriteFileAtomic(ctx context.Context, dst string, files []File, check func([]File) error) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".*.tmp")
 	if err != nil {
 		return err
@@ -110,5 +113,58 @@ func WriteFileAtomic(ctx context.Context, dst string, files []File) (err error) 
 	if err = tmp.Close(); err != nil {
 		return err
 	}
+	if err = verifyWritten(tmp.Name(), files, check); err != nil {
+		return err
+	}
 	return os.Rename(tmp.Name(), dst)
+}
+
+// verifyWritten reads the zip at path back and compares it with files.
+func verifyWritten(path string, files []File, check func([]File) error) error {
+	written, err := ReadAll(path)
+	if err != nil {
+		return fmt.Errorf("read back %s: %w", filepath.Base(path), err)
+	}
+	want := append([]File(nil), files...)
+	Sort(want)
+	if len(written) != len(want) {
+		return fmt.Errorf("read back: %d entries written, %d expected", len(written), len(want))
+	}
+	for i, f := range written {
+		if f.Name != want[i].Name || !bytes.Equal(f.Data, want[i].Data) {
+			return fmt.Errorf("read back: entry %d is %q, expected %q with the same bytes", i+1, f.Name, want[i].Name)
+		}
+	}
+	if check == nil {
+		return nil
+	}
+	return check(written)
+}
+
+// ReadAll returns every entry of the zip file at path in the zip's order.
+// Reading each entry in full makes archive/zip verify its CRC-32.
+func ReadAll(path string) ([]File, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, err
+	}
+	defer zr.Close()
+	files := make([]File, 0, len(zr.File))
+	for _, zf := range zr.File {
+		data, err := readEntry(zf)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", zf.Name, err)
+		}
+		files = append(files, File{Name: zf.Name, Data: data})
+	}
+	return files, nil
+}
+
+func readEntry(zf *zip.File) ([]byte, error) {
+	rc, err := zf.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(rc)
 }

@@ -4,8 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -57,17 +59,75 @@ func TestWriteFileAtomicLeavesNothingOnCancel(t *testing.T) {
 	dst := filepath.Join(dir, "pkg.zip")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := WriteFileAtomic(ctx, dst, []File{{"a", []byte("x")}}); err == nil {
+	if err := WriteFileAtomic(ctx, dst, []File{{"a", []byte("x")}}, nil); err == nil {
 		t.Fatal("canceled write succeeded")
 	}
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {
 		t.Fatalf("left %d files behind", len(entries))
 	}
-	if err := WriteFileAtomic(context.Background(), dst, []File{{"a", []byte("x")}}); err != nil {
+	if err := WriteFileAtomic(context.Background(), dst, []File{{"a", []byte("x")}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := zip.OpenReader(dst); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestWriteFileAtomicChecksWhatIsOnDisk: the check sees the entries read back
+// from the written file, and a failed check leaves no package behind.
+func TestWriteFileAtomicChecksWhatIsOnDisk(t *testing.T) {
+	dir := t.TempDir()
+	dst := filepath.Join(dir, "pkg.zip")
+	files := []File{{"b.txt", []byte("second")}, {"a.txt", []byte("first")}}
+	var seen []File
+	record := func(written []File) error { seen = written; return nil }
+	if err := WriteFileAtomic(context.Background(), dst, files, record); err != nil {
+		t.Fatal(err)
+	}
+	onDisk, err := ReadAll(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []File{{"a.txt", []byte("first")}, {"b.txt", []byte("second")}}
+	if !reflect.DeepEqual(seen, want) || !reflect.DeepEqual(onDisk, want) {
+		t.Errorf("check saw %q, disk holds %q, want %q", seen, onDisk, want)
+	}
+
+	refused := filepath.Join(dir, "refused.zip")
+	refuse := func([]File) error { return errors.New("manifest names a missing file") }
+	if err := WriteFileAtomic(context.Background(), refused, files, refuse); err == nil {
+		t.Fatal("a failed check still wrote the package")
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("a failed check left %d files, want only pkg.zip", len(entries))
+	}
+}
+
+func TestReadAllRejectsACorruptEntry(t *testing.T) {
+	dst := filepath.Join(t.TempDir(), "pkg.zip")
+	if err := WriteFileAtomic(context.Background(), dst, []File{{"a.txt", bytes.Repeat([]byte("stacklet "), 50)}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.OpenReader(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := zr.File[0].DataOffset()
+	zr.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[at+2] ^= 0xff // inside the entry's compressed bytes
+	if err := os.WriteFile(dst, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadAll(dst); err == nil {
+		t.Error("a damaged entry read back without error")
 	}
 }
