@@ -12,7 +12,7 @@ import { unzip } from './unzip.mjs';
 const exec = promisify(execFile);
 
 // workDir is this process's scratch folder, removed when it exits.
-const workDir = mkdtempSync(path.join(os.tmpdir(), 'stacklet-e2e-'));
+export const workDir = mkdtempSync(path.join(os.tmpdir(), 'stacklet-e2e-'));
 process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
 
 let cliPromise;

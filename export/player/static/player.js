@@ -270,20 +270,25 @@
     return '';
   }
 
+  // Over the LMS's limit, save() gives these up in turn: responses, then
+  // checklist ticks, then attempts and results; views and gates stay, so the
+  // learner comes back to where they were. Data still too long is not sent:
+  // the LMS would refuse it, and the bookmark alone still works.
+  const shrinks = [
+    o => { o.a = Object.fromEntries(Object.entries(o.a).map(([k, a]) => [k, a.slice(0, 2)])); },
+    o => { o.o = {}; },
+    o => { o.a = {}; }
+  ];
+
   function save() {
     const o = { v: blocks.map((b, i) => (st.v[i] ? 1 : 0)).join(''), g: st.g, o: st.o, a: st.a };
     let s = JSON.stringify(o);
-    // Over the LMS's limit, give up responses first, then part progress:
-    // attempts, results, gates and views stay.
-    if (s.length > T.max) {
-      for (const k in o.a) o.a[k] = o.a[k].slice(0, 2);
+    for (const shrink of shrinks) {
+      if (s.length <= T.max) break;
+      shrink(o);
       s = JSON.stringify(o);
     }
-    if (s.length > T.max) {
-      o.o = {};
-      s = JSON.stringify(o);
-    }
-    T.save(s, furthest());
+    T.save(s.length <= T.max ? s : '', furthest());
   }
 
   function end() {
