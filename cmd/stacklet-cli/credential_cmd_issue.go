@@ -56,6 +56,11 @@ func (f *credentialFlags) batch(ctx context.Context, l *loaded) (*vc.Batch, erro
 	if err != nil {
 		return nil, err
 	}
+	// What an export refuses to package is not signed either: an
+	// EU-compliant claim with elements missing would be false.
+	if problems := authoring.Errors(p.ValidateCredential(c)); len(problems) > 0 {
+		return nil, authoring.ProblemsError(problems)
+	}
 	key, err := vc.ReadKey(*f.key)
 	if err != nil {
 		return nil, err
@@ -73,13 +78,26 @@ func (f *credentialFlags) batch(ctx context.Context, l *loaded) (*vc.Batch, erro
 		return nil, err
 	}
 	b := &vc.Batch{CredentialID: c.ID, Name: ach.Name, Contexts: ach.Context, ValidityMonths: c.ValidityMonths,
-		Issuer: c.AwardingBody, Key: key, Created: created, Loader: loader}
+		Issuer: c.AwardingBody, Key: key, Created: created, Loader: loader, PassMark: passMark(p, c)}
 	if len(ach.ResultDescription) == 1 {
 		b.ResultID = ach.ResultDescription[0].ID // one graded module: the score is its score
 	}
 	ach.Context = nil // the credential carries the contexts
 	b.Achievement = ach
 	return b, nil
+}
+
+// passMark is the score a learner's row needs: the highest mastery score of
+// the credential's graded modules, since one score has to stand for all of
+// them. 0 when no module is graded.
+func passMark(p *authoring.Project, c *authoring.Credential) float64 {
+	mark := 0
+	for _, id := range c.Modules {
+		if m, err := p.Module(id); err == nil && m.Graded() && m.MasteryScore > mark {
+			mark = m.MasteryScore
+		}
+	}
+	return float64(mark)
 }
 
 // achievement is the credential's Open Badges Achievement, as packages

@@ -126,13 +126,22 @@ func TestVerifySaysWhatFailed(t *testing.T) {
 	}
 }
 
+// TestIssueBadRows: rows that cannot earn the credential are reported by
+// line and skipped: a broken email, a completion after the issue time, and
+// a score below the sample's highest mastery score (80 %).
 func TestIssueBadRows(t *testing.T) {
-	csv := learnersCSV + "Bad Email,not-an-email,2025-03-01,90\n" + "Late,late@example.org,2099-01-01,90\n"
+	csv := learnersCSV + "Bad Email,not-an-email,2025-03-01,90\n" + "Late,late@example.org,2099-01-01,90\n" +
+		"Eve Failed,eve@example.org,2025-03-01,40\n"
 	t.Run("SkippedAndReported", func(t *testing.T) {
 		is := newIssuer(t)
 		out := filepath.Join(is.dir, "out")
 		code, stdout, stderr := cli(t, is.issueArgs(writeLearners(t, is.dir, csv), out)...)
-		if code != exitInvalid || !strings.Contains(stderr, "line 4: skipped") || !strings.Contains(stderr, "line 5: skipped") {
+		for _, want := range []string{"line 4: skipped", "line 5: skipped", "line 6: skipped: score 40 is below the pass mark of 80 %"} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr lacks %q", want)
+			}
+		}
+		if code != exitInvalid {
 			t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
 		}
 		if files := issuedFiles(t, out); len(files) != 2 {
@@ -183,6 +192,38 @@ func TestIssueRefuses(t *testing.T) {
 				t.Fatalf("a refused run wrote %v", files)
 			}
 		})
+	}
+}
+
+// TestIssueRefusesAnIncompleteCredential: a credential that declares itself
+// EU-compliant with mandatory elements missing is not signed, as it is not
+// exported.
+func TestIssueRefusesAnIncompleteCredential(t *testing.T) {
+	is := newIssuer(t)
+	dump := filepath.Join(is.dir, "project")
+	mustCLI(t, "dump", "--sample", dump)
+	var project map[string]any
+	data, err := os.ReadFile(filepath.Join(dump, "project.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &project); err != nil {
+		t.Fatal(err)
+	}
+	cred := project["credentials"].([]any)[0].(map[string]any)
+	delete(cred, "qualityAssurance")
+	data, _ = json.Marshal(project)
+	if err := os.WriteFile(filepath.Join(dump, "project.json"), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(is.dir, "out")
+	args := append([]string{"credential", "issue", dump}, is.issueArgs(writeLearners(t, is.dir, learnersCSV), out)[3:]...)
+	code, stdout, stderr := cli(t, args...)
+	if code != exitInvalid || !strings.Contains(stderr, "quality") {
+		t.Fatalf("exit %d, want %d naming quality assurance\n%s%s", code, exitInvalid, stdout, stderr)
+	}
+	if files := issuedFiles(t, out); len(files) != 0 {
+		t.Fatalf("an incomplete credential was signed: %v", files)
 	}
 }
 

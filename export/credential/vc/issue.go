@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/stacklet/stacklet/authoring"
@@ -20,6 +21,7 @@ type Batch struct {
 	Achievement    any      // the Open Badges Achievement (JSON), without @context
 	Contexts       []string // contexts the achievement needs besides the standard ones
 	ResultID       string   // the resultDescription a learner's score reports on, if any
+	PassMark       float64  // the score (0-100) a learner needs; 0: no graded module
 	ValidityMonths int      // 0: the credentials do not expire
 	Issuer         authoring.Organisation
 	Key            *Key
@@ -40,7 +42,7 @@ func (b *Batch) IssueAll(learners []Learner) ([]Issued, []RowError, error) {
 	var out []Issued
 	var bad []RowError
 	for _, l := range learners {
-		if _, _, err := b.validity(l); err != nil {
+		if err := b.earned(l); err != nil {
 			bad = append(bad, RowError{l.Line, err})
 			continue
 		}
@@ -52,6 +54,30 @@ func (b *Batch) IssueAll(learners []Learner) ([]Issued, []RowError, error) {
 	}
 	return out, bad, nil
 }
+
+// earned says why learner l cannot have the credential, or nil: a completion
+// after the issue time or expired, a score below the pass mark, or a graded
+// credential reported only as completed.
+func (b *Batch) earned(l Learner) error {
+	if _, _, err := b.validity(l); err != nil {
+		return err
+	}
+	if b.PassMark <= 0 {
+		return nil
+	}
+	if l.Score != "" {
+		if score, _ := strconv.ParseFloat(l.Score, 64); score < b.PassMark {
+			return authoring.Errorf(authoring.EINVALID, "score %s is below the pass mark of %s %%", l.Score, formatMark(b.PassMark))
+		}
+		return nil
+	}
+	if l.Status == "completed" {
+		return authoring.Errorf(authoring.EINVALID, "completed without a score or a pass: the credential needs %s %%", formatMark(b.PassMark))
+	}
+	return nil
+}
+
+func formatMark(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
 // Issue signs the credential of one learner.
 func (b *Batch) Issue(l Learner) (Issued, error) {

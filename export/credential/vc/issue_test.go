@@ -3,6 +3,7 @@ package vc
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
@@ -157,6 +158,31 @@ func TestIssueAllSkipsLearnersWhoCannotHaveOne(t *testing.T) {
 	}
 	if len(issued) != 1 || issued[0].Line != 2 || len(bad) != 2 || bad[0].Line != 3 || bad[1].Line != 4 {
 		t.Fatalf("issued %d, bad %v", len(issued), bad)
+	}
+}
+
+// TestIssueAllHoldsThePassMark: with a graded module, a score below the pass
+// mark or a bare "completed" does not earn the credential.
+func TestIssueAllHoldsThePassMark(t *testing.T) {
+	b := testBatch(t)
+	b.PassMark = 80
+	row := func(line int, score, status string) Learner {
+		l := ada
+		l.Line, l.Email, l.Score, l.Status = line, fmt.Sprintf("l%d@example.org", line), score, status
+		return l
+	}
+	learners := []Learner{row(2, "80", ""), row(3, "79.5", "passed"), row(4, "", "completed"),
+		row(5, "", "passed"), row(6, "", ""), row(7, "95", "completed")}
+	issued, bad, err := b.IssueAll(learners)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []int
+	for _, is := range issued {
+		got = append(got, is.Line)
+	}
+	if fmt.Sprint(got) != "[2 5 6 7]" || len(bad) != 2 || bad[0].Line != 3 || bad[1].Line != 4 {
+		t.Fatalf("issued lines %v, bad %v", got, bad)
 	}
 }
 

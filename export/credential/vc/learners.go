@@ -23,6 +23,7 @@ type Learner struct {
 	Identifier string // used when there is no email; hashed too
 	Completed  time.Time
 	Score      string // as written, a number; "" when not given
+	Status     string // what the status columns say: "passed", "completed" or ""
 }
 
 // RowError is a row that was skipped, with why.
@@ -40,16 +41,19 @@ func (e RowError) Error() string {
 // completion report (SCORM or cmi5, exported as CSV) be read as it comes.
 var columnAliases = map[string]string{
 	"name": "name", "learnername": "name", "fullname": "name", "studentname": "name",
+	"cmicorestudentname": "name", "cmilearnername": "name",
 	"email": "email", "emailaddress": "email", "mail": "email", "learneremail": "email",
 	"identifier": "identifier", "learnerid": "identifier", "studentid": "identifier", "userid": "identifier", "cmicorestudentid": "identifier",
+	"cmilearnerid": "identifier",
 	"completiondate": "date", "completed": "date", "completedon": "date", "date": "date", "completedat": "date", "timestamp": "date",
 	"score": "score", "scoreraw": "score", "cmicorescoreraw": "score", "cmiscoreraw": "score", "result": "score",
-	"status": "status", "lessonstatus": "status", "cmicorelessonstatus": "status", "successstatus": "status",
-	"cmisuccessstatus": "status", "completionstatus": "status", "cmicompletionstatus": "status",
+	"status": "status", "lessonstatus": "status", "cmicorelessonstatus": "status",
+	"successstatus": "success", "cmisuccessstatus": "success",
+	"completionstatus": "completion", "cmicompletionstatus": "completion",
 }
 
-// earned are the statuses that award the credential; other statuses skip
-// the row. SCORM 1.2 reports passed/completed, SCORM 2004 and cmi5 passed.
+// earned are the SCORM 1.2 lesson statuses that can award the credential;
+// other statuses skip the row.
 var earned = map[string]bool{"passed": true, "completed": true}
 
 // ReadLearners reads a CSV learner list. The header needs an email or
@@ -173,11 +177,11 @@ func parseRow(rec []string, cols map[string]int, width, line int) (Learner, erro
 		}
 		return ""
 	}
-	if status := strings.ToLower(get("status")); status != "" && !earned[status] {
-		return Learner{}, authoring.Errorf(authoring.EINVALID, "status %q: the credential was not earned", status)
-	}
 	l := Learner{Line: line, Name: get("name"), Identifier: get("identifier")}
 	var err error
+	if l.Status, err = rowStatus(get); err != nil {
+		return Learner{}, err
+	}
 	if l.Email, err = parseEmail(get("email")); err != nil {
 		return Learner{}, err
 	}
@@ -191,6 +195,28 @@ func parseRow(rec []string, cols map[string]int, width, line int) (Learner, erro
 		return Learner{}, err
 	}
 	return l, nil
+}
+
+// rowStatus reads the status columns an LMS report may have: SCORM 1.2's
+// lesson status, or SCORM 2004's (and cmi5's) separate success and
+// completion. A status that did not earn the credential is an error.
+func rowStatus(get func(string) string) (string, error) {
+	lesson := strings.ToLower(get("status"))
+	success := strings.ToLower(get("success"))
+	completion := strings.ToLower(get("completion"))
+	switch {
+	case lesson != "" && !earned[lesson]:
+		return "", authoring.Errorf(authoring.EINVALID, "status %q: the credential was not earned", lesson)
+	case success != "" && success != "passed" && success != "unknown":
+		return "", authoring.Errorf(authoring.EINVALID, "success status %q: the credential was not earned", success)
+	case completion != "" && completion != "completed" && success != "passed":
+		return "", authoring.Errorf(authoring.EINVALID, "completion status %q: the credential was not earned", completion)
+	case lesson == "passed" || success == "passed":
+		return "passed", nil
+	case lesson == "completed" || completion == "completed":
+		return "completed", nil
+	}
+	return "", nil
 }
 
 func parseEmail(s string) (string, error) {

@@ -64,6 +64,31 @@ func TestReadLearnersCompletionReport(t *testing.T) {
 	}
 }
 
+// TestReadLearnersSCORM2004Report: success and completion are separate
+// columns; a pass earns whatever the completion says, a failure never does.
+func TestReadLearnersSCORM2004Report(t *testing.T) {
+	in := "cmi.learner_id,cmi.learner_name,cmi.completion_status,cmi.success_status,cmi.score.raw,timestamp\n" +
+		"u1,Ada,completed,passed,92,2025-03-01T12:00:00Z\n" +
+		"u2,Bob,completed,failed,40,2025-03-01T12:00:00Z\n" +
+		"u3,Cy,incomplete,unknown,,2025-03-01T12:00:00Z\n" +
+		"u4,Di,completed,unknown,,2025-03-01T12:00:00Z\n" +
+		"u5,Ed,incomplete,passed,85,2025-03-01T12:00:00Z\n"
+	learners, bad, err := ReadLearners(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range learners {
+		got = append(got, l.Identifier+"="+l.Name+"/"+l.Status)
+	}
+	if want := "u1=Ada/passed u4=Di/completed u5=Ed/passed"; strings.Join(got, " ") != want {
+		t.Errorf("learners %v, want %s", got, want)
+	}
+	if len(bad) != 2 || bad[0].Line != 3 || bad[1].Line != 4 {
+		t.Fatalf("bad %v, want lines 3 and 4", bad)
+	}
+}
+
 func TestReadLearnersRefusesHeader(t *testing.T) {
 	for name, in := range map[string]string{
 		"Empty":       "",
