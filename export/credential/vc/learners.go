@@ -44,7 +44,7 @@ var columnAliases = map[string]string{
 	"cmicorestudentname": "name", "cmilearnername": "name",
 	"email": "email", "emailaddress": "email", "mail": "email", "learneremail": "email",
 	"identifier": "identifier", "learnerid": "identifier", "studentid": "identifier", "userid": "identifier", "cmicorestudentid": "identifier",
-	"cmilearnerid": "identifier",
+	"cmilearnerid":   "identifier",
 	"completiondate": "date", "completed": "date", "completedon": "date", "date": "date", "completedat": "date", "timestamp": "date",
 	"score": "score", "scoreraw": "score", "cmicorescoreraw": "score", "cmiscoreraw": "score", "result": "score",
 	"status": "status", "lessonstatus": "status", "cmicorelessonstatus": "status",
