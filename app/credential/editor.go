@@ -168,7 +168,7 @@ func (e *editor) badge() fyne.CanvasObject {
 	c, _ := e.cred()
 	s := e.s
 	ctx := mediapick.Context{T: e.t, Session: s.opts.Session, Window: s.opts.Window, OnError: s.showError}
-	p := mediapick.New(ctx, "image", c.Image, true, func(hash string) {
+	p := mediapick.New(ctx, "badge", c.Image, true, func(hash string) {
 		e.set("image", false, func(c *authoring.Credential) { c.Image = hash })
 		e.rebuild("")
 	})

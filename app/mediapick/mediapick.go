@@ -49,10 +49,11 @@ func Thumb(s *edit.Session, m authoring.Media) fyne.CanvasObject {
 	return img
 }
 
-// KindIcon is the icon of a media kind ("image", "audio", "video", "captions").
+// KindIcon is the icon of a media kind ("image", "audio", "video", "captions",
+// or "badge": an image fit for an Open Badge).
 func KindIcon(kind string) fyne.Resource {
 	switch kind {
-	case "image":
+	case "image", "badge":
 		return theme.FileImageIcon()
 	case "audio":
 		return theme.FileAudioIcon()
@@ -70,6 +71,15 @@ var extensions = map[string][]string{
 	"audio":    {".mp3", ".m4a", ".ogg", ".oga", ".wav"},
 	"video":    {".mp4", ".webm", ".ogv"},
 	"captions": {".vtt"},
+	"badge":    {".png", ".svg"}, // the image types Open Badges 3.0 allows
+}
+
+// Suits reports whether library file m can fill a picker of kind want.
+func Suits(want string, m authoring.Media) bool {
+	if want == "badge" {
+		return m.Type == "image/png" || m.Type == "image/svg+xml"
+	}
+	return m.MediaKind() == want
 }
 
 // Picker shows the chosen file and a button to choose another.
@@ -121,7 +131,7 @@ func showLibrary(c Context, want string, optional bool, pick func(string)) {
 	}
 	var items []fyne.CanvasObject
 	for _, m := range c.Session.Project().Media {
-		if m.MediaKind() != want {
+		if !Suits(want, m) {
 			continue
 		}
 		items = append(items, tile(c, m, choose))
