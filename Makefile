@@ -1,6 +1,9 @@
 # Stacklet: `make run` and `make test` set up a fresh Debian 12 machine first
 # (scripts/install-deps.sh is a fast no-op when everything is there).
 
+# Go and Node.js that scripts/install-deps.sh had to fetch live in .tools/.
+export PATH := $(CURDIR)/.tools/go/bin:$(CURDIR)/.tools/node/node_modules/.bin:$(PATH)
+
 GO      ?= go
 BIN     := bin
 CLI     := $(BIN)/stacklet-cli
