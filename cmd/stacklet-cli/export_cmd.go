@@ -113,7 +113,11 @@ func reportExport(e *env, results []export.Result, asJSON bool) error {
 	var firstErr error
 	failed := 0
 	for i, r := range results {
-		rows[i] = exportRow{Module: r.Job.ModuleID, Format: r.Job.Format, Locale: r.Job.Locale, Path: r.Path, Pending: r.Pending}
+		locale := r.Job.Locale
+		if locale == "" {
+			locale = r.Job.Project.SourceLocale // what the package speaks, as its file name says
+		}
+		rows[i] = exportRow{Module: r.Job.ModuleID, Format: r.Job.Format, Locale: locale, Path: r.Path, Pending: r.Pending}
 		if r.Err != nil {
 			failed++
 			rows[i].Error, rows[i].Code = authoring.ErrorMessage(r.Err), authoring.ErrorCode(r.Err)

@@ -43,7 +43,11 @@ func main() {
 
 // run dispatches args to a command and returns the process exit code.
 func run(ctx context.Context, e *env, args []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 { // a script that forgot the command should notice
+		printUsage(e.stderr)
+		return exitUsage
+	}
+	if args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		printUsage(e.stdout)
 		return 0
 	}

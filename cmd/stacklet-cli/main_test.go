@@ -76,6 +76,22 @@ func TestExportAllFormats(t *testing.T) {
 	}
 }
 
+// TestExportJSONNamesTheLocale: a package in the source locale reports it,
+// as its file name does, rather than an empty locale.
+func TestExportJSONNamesTheLocale(t *testing.T) {
+	out := t.TempDir()
+	var rows []exportRow
+	stdout := mustCLI(t, "export", "--sample", "--format", "web", "--module", "all", "-o", out, "--json")
+	if err := json.Unmarshal([]byte(stdout), &rows); err != nil || len(rows) == 0 {
+		t.Fatalf("rows %v, %v\n%s", rows, err, stdout)
+	}
+	for _, r := range rows {
+		if r.Locale != "en" || !strings.HasSuffix(r.Path, "-en.zip") {
+			t.Errorf("%s: locale %q, path %s", r.Module, r.Locale, r.Path)
+		}
+	}
+}
+
 func TestExitCodes(t *testing.T) {
 	dir := t.TempDir()
 	notProject := filepath.Join(dir, "notes.stacklet")
@@ -92,6 +108,8 @@ func TestExitCodes(t *testing.T) {
 		want int
 	}{
 		{"Help", []string{"export", "--help"}, 0},
+		{"TopHelp", []string{"--help"}, 0},
+		{"NoCommand", nil, exitUsage},
 		{"UnknownCommand", []string{"frobnicate"}, exitUsage},
 		{"UnknownFlag", []string{"list", "--nope"}, exitUsage},
 		{"MissingProject", []string{"list", filepath.Join(dir, "absent.stacklet")}, exitNotFound},
