@@ -1,6 +1,7 @@
 package credential
 
 import (
+	"encoding/base64"
 	"strconv"
 	"strings"
 
@@ -29,7 +30,12 @@ const (
 	nonFormal        = snb + "learning-setting/e207a81fc7"
 	unsupervisedNoID = snb + "supervision-verification/c598449d64"
 	escoSkillScheme  = "http://data.europa.eu/esco/concept-scheme/skills"
+	base64Encoding   = snb + "encoding/6146cde7dd"
 )
+
+// fileTypes maps the badge's MIME type to the Publications Office's file
+// type authority code.
+var fileTypes = map[string]string{"image/png": "PNG", "image/svg+xml": "SVG"}
 
 // modes maps the form of participation to ELM's "mode of learning and
 // assessment" concepts.
@@ -66,9 +72,44 @@ func (w *writer) elm() obj {
 		set("id", w.urn("elm/credential")).
 		set("type", []any{"VerifiableCredential", "EuropeanDigitalCredential"}).
 		set("credentialProfiles", concept(genericProfile, snb+"credential/25831c2", "Generic")).
+		set("displayParameter", w.displayParameter()).
 		set("credentialSchema", obj{}.set("id", snb+"model/ap/edc-generic-full").set("type", "ShaclValidator2017")).
 		set("issuer", org).
 		set("credentialSubject", obj{}.set("type", "Person").set("hasClaim", w.claim(org)))
+}
+
+// displayParameter tells a wallet how to show the credential: in the
+// package's one language, with the badge as its single page. ELM requires
+// an image on each page, so without a badge there is no individual display
+// and the issuer must supply one.
+func (w *writer) displayParameter() obj {
+	lang := w.language()
+	return obj{}.set("id", w.urn("elm/display")).set("type", "DisplayParameter").
+		set("title", w.lang(w.Credential.Title)).
+		set("description", w.lang(w.description())).
+		set("language", lang).
+		set("primaryLanguage", lang).
+		set("individualDisplay", w.individualDisplay(lang))
+}
+
+func (w *writer) individualDisplay(lang any) any {
+	b := w.Badge
+	if b == nil {
+		return nil
+	}
+	code, ok := fileTypes[b.Type]
+	if !ok {
+		return nil
+	}
+	image := obj{}.set("id", w.urn("elm/display/image")).set("type", "MediaObject").
+		set("title", w.lang(w.Credential.Title)).
+		set("contentType", concept(authority+"file-type/"+code, authority+"file-type", code).set("notation", "file-type")).
+		set("contentEncoding", concept(base64Encoding, snb+"encoding/25831c2", "base64")).
+		set("content", base64.StdEncoding.EncodeToString(b.Data))
+	return obj{}.set("id", w.urn("elm/display/"+string(w.Locale))).set("type", "IndividualDisplay").
+		set("language", lang).
+		set("displayDetail", obj{}.set("id", w.urn("elm/display/"+string(w.Locale)+"/1")).set("type", "DisplayDetail").
+			set("image", image).set("page", 1))
 }
 
 func (w *writer) urn(part string) string { return URN(w.Project, w.Credential, part) }

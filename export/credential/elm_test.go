@@ -1,6 +1,7 @@
 package credential_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -126,4 +127,137 @@ func TestELMWithoutOptionalElements(t *testing.T) {
 	c.Participation, c.Supervision = authoring.ParticipationOnsite, authoring.SupervisionOnsiteVerified
 	data, _ = credential.ELM(credential.Source{Project: p, Credential: c, Locale: "de"})
 	expandSafe(t, decode(t, data), elmLoader(t))
+}
+
+// edcShapes are the shapes of the EDC application profile the document
+// declares in credentialSchema (its controlled-vocabulary part is checked
+// by path in the tests).
+func edcShapes(t *testing.T) shapesByClass {
+	return parseShapes(t, string(readStandard(t, "elm/shacl/EDC-generic-no-cv.ttl")))
+}
+
+// templateExemptions are the shapes a template cannot meet: the issuer adds
+// the issue date and the learner's grade per learner. The assessment's
+// awarding process is missing from the Commission's Annex I sample too.
+var templateExemptions = []string{
+	"edc:EuropeanDigitalCredential-cred_issued", "edc:EuropeanDigitalCredential-cred_validFrom",
+	"edc:VerifiableCredential-cred_issued", "edc:VerifiableCredential-cred_validFrom",
+	"edc:LearningAssessment-elm_grade", "edc:LearningAssessment-elm_awardedBy",
+}
+
+// shapeViolations lists what doc breaks of every EDC shape but the
+// template exemptions.
+func shapeViolations(t *testing.T, shapes shapesByClass, doc any) []string {
+	t.Helper()
+	var classes []string
+	for c := range shapes {
+		classes = append(classes, c)
+	}
+	var out []string
+	for _, v := range violations(t, shapes, doc, elmLoader(t), classes...) {
+		exempt := false
+		for _, name := range templateExemptions {
+			exempt = exempt || strings.Contains(v, " "+name+": ")
+		}
+		if !exempt {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// TestShapeCheckCatchesAMissingDisplay runs the shape check on the
+// Commission's Annex I sample: it passes as published and fails once its
+// display parameter is taken out, so the check can tell.
+func TestShapeCheckCatchesAMissingDisplay(t *testing.T) {
+	shapes := edcShapes(t)
+	sample := decode(t, readStandard(t, "elm/examples/Sample-MC-Annex1-unsigned.jsonld"))
+	delete(sample, "validFrom") // a VC 2.0 term the VC 1.1 stand-in lacks; exempt anyway
+	if v := shapeViolations(t, shapes, sample); len(v) > 0 {
+		t.Errorf("the Annex I sample breaks the shapes:\n%s", strings.Join(v, "\n"))
+	}
+	delete(sample, "displayParameter")
+	v := shapeViolations(t, shapes, sample)
+	if len(v) != 1 || !strings.Contains(v[0], "EuropeanDigitalCredential-elm_displayParameter: 0 values") {
+		t.Errorf("without its display parameter: %v", v)
+	}
+}
+
+// TestELMMeetsTheEDCShapes: the template meets every shape but the ones
+// only an issued credential can meet.
+func TestELMMeetsTheEDCShapes(t *testing.T) {
+	doc := decode(t, sampleFiles(t, "en")["credential/microcredential.jsonld"])
+	if v := shapeViolations(t, edcShapes(t), doc); len(v) > 0 {
+		t.Errorf("shape violations:\n%s", strings.Join(v, "\n"))
+	}
+}
+
+// TestELMDisplayParameter: the display is in the package's language, with
+// the badge, as the Annex I sample shows it.
+func TestELMDisplayParameter(t *testing.T) {
+	p, c := small()
+	png := []byte("\x89PNG\r\n\x1a\nstand-in")
+	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)
+	tests := []struct {
+		name, locale, lang string
+		badge              *credential.Badge
+		fileType           string
+	}{
+		{"PNG badge", "de", "DEU", &credential.Badge{Name: "badge.png", Type: "image/png", Data: png}, "PNG"},
+		{"SVG badge", "en-GB", "ENG", &credential.Badge{Name: "badge.svg", Type: "image/svg+xml", Data: svg}, "SVG"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, err := credential.ELM(credential.Source{Project: p, Credential: c, Locale: authoring.Locale(tt.locale), Badge: tt.badge})
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc := decode(t, data)
+			lang := "http://publications.europa.eu/resource/authority/language/" + tt.lang
+			detail := []any{"displayParameter", "individualDisplay", "displayDetail"}
+			image := append(append([]any{}, detail...), "image")
+			checks := []struct {
+				path []any
+				want any
+			}{
+				{[]any{"displayParameter", "type"}, "DisplayParameter"},
+				{[]any{"displayParameter", "title", tt.locale}, "Ladder user"},
+				{[]any{"displayParameter", "primaryLanguage", "id"}, lang},
+				{[]any{"displayParameter", "primaryLanguage", "inScheme", "id"}, "http://publications.europa.eu/resource/authority/language"},
+				{[]any{"displayParameter", "language", "id"}, lang},
+				{[]any{"displayParameter", "individualDisplay", "language", "id"}, lang},
+				{append(append([]any{}, detail...), "page"), 1.0},
+				{append(append([]any{}, image...), "contentType", "id"), "http://publications.europa.eu/resource/authority/file-type/" + tt.fileType},
+				{append(append([]any{}, image...), "contentEncoding", "prefLabel", "en"), "base64"},
+				{append(append([]any{}, image...), "content"), base64.StdEncoding.EncodeToString(tt.badge.Data)},
+			}
+			for _, ck := range checks {
+				if got := at(t, doc, ck.path...); got != ck.want {
+					t.Errorf("%v = %v, want %v", ck.path, got, ck.want)
+				}
+			}
+			if v := shapeViolations(t, edcShapes(t), doc); len(v) > 0 {
+				t.Errorf("shape violations:\n%s", strings.Join(v, "\n"))
+			}
+		})
+	}
+}
+
+// TestELMDisplayWithoutBadge: ELM wants an image on every displayed page,
+// so without a badge the display has no page and the shapes name exactly
+// that; the rest of the display is there.
+func TestELMDisplayWithoutBadge(t *testing.T) {
+	p, c := small()
+	data, err := credential.ELM(credential.Source{Project: p, Credential: c, Locale: "de"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := decode(t, data)
+	if got := at(t, doc, "displayParameter", "title", "de"); got != "Ladder user" {
+		t.Errorf("display title %v", got)
+	}
+	v := shapeViolations(t, edcShapes(t), doc)
+	if len(v) != 1 || !strings.Contains(v[0], "DisplayParameter-elm_individualDisplay: 0 values") {
+		t.Errorf("violations %v, want only the missing individual display", v)
+	}
 }
