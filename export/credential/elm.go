@@ -184,8 +184,11 @@ func (w *writer) assessment() any {
 		spec = spec.set("gradingScheme", obj{}.set("id", w.urn("elm/grading")).set("type", "GradingScheme").
 			set("title", w.lang(w.text("CredGrading", nil))).set("description", w.lang(c.GradingScheme)))
 	}
+	// The assessment is awarded by the claim's awarding process: a reference
+	// to the same node, which ELM requires on every assessment.
 	return obj{}.set("id", w.urn("elm/assessment")).set("type", "LearningAssessment").
-		set("title", w.lang(c.Assessment)).set("idVerification", w.supervision()).set("specifiedBy", spec)
+		set("title", w.lang(c.Assessment)).set("awardedBy", obj{}.set("id", w.urn("elm/awarding"))).
+		set("idVerification", w.supervision()).set("specifiedBy", spec)
 }
 
 func (w *writer) supervision() any {
