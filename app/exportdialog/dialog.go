@@ -45,7 +45,7 @@ type Dialog struct {
 	opts    Options
 	dlg     dialog.Dialog
 	views   *fyne.Container
-	results chan []export.Result // every finished run, for tests
+	results chan []export.Result // the latest finished run, for tests
 }
 
 // New builds the dialog without showing it.

@@ -194,6 +194,35 @@ func TestCancelLeavesNoPackage(t *testing.T) {
 	}
 }
 
+// TestExportAgain: a second run from the same dialog finishes and reports
+// its own packages, though nobody read the first run's results (the desktop
+// froze here once: the UI thread waited to hand them over).
+func TestExportAgain(t *testing.T) {
+	p, media := sample(t)
+	d := newDialog(t, Options{Project: p, Media: media, Module: p.Modules[0].ID})
+	d.Formats.SetSelected([]string{d.opts.T.S("ExportFormatWeb")})
+	first, second := t.TempDir(), t.TempDir()
+	d.Folder.SetText(first)
+	test.Tap(d.Export)
+	deadline := time.Now().Add(60 * time.Second)
+	for len(d.results) == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	test.Tap(d.Back)
+	d.Folder.SetText(second)
+	test.Tap(d.Export)
+	// Leave the first report unread, as the desktop does: the second run's
+	// summary appears, and its report replaces the first.
+	for d.summary.dir != second && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // the report follows the summary at once
+	results := wait(t, d)
+	if len(results) == 0 || filepath.Dir(results[0].Path) != second {
+		t.Fatalf("the second run reported %+v, want packages in %s", results, second)
+	}
+}
+
 // TestExportInATargetLocale: with the project's translations the packages
 // are in Spanish and complete; without them the summary warns, per package,
 // that texts are not approved translations.

@@ -76,6 +76,11 @@ func (d *Dialog) run(ctx context.Context, jobs []export.Job, dir string) {
 		d.progress.cancel()
 		d.summary.fill(d.opts.Project, results, dir, stopped)
 		d.show(d.summary.view)
+		// The UI thread must never wait on a reader: keep only the latest run.
+		select {
+		case <-d.results:
+		default:
+		}
 		d.results <- results
 	})
 }
