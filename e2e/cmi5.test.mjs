@@ -194,6 +194,37 @@ describe('cmi5 package', { skip: !graded }, () => {
     assertStatements(L, cmi5Defined(L.statements()).map(verbOf), module);
   });
 
+  // The LRS is slow to take the verdict: whether the learner presses Finish
+  // or closes the tab meanwhile, nothing may overtake it, and terminated
+  // stays the last statement of the session (cmi5 §9.3.8).
+  for (const leave of ['finish', 'close']) {
+    test(`${graded?.id}: statements reach a slow LRS in order, terminated last (${leave})`, async (t) => {
+      if (!h.ready(t)) return;
+      const server = await lrs();
+      const returnURL = new URL('/bye?from=au', server.origin).href;
+      const { L, page } = await launch(await singlePackage(graded), { returnURL, slow: { verb: 'passed', ms: 1000 } });
+      try {
+        await new Learner(page, page, graded, { answers: () => 'right' }).work();
+        assert.equal(L.held, 1, 'the LRS still holds the POST with passed when the learner leaves');
+        if (leave === 'finish') {
+          await page.locator('[data-role=results] button[data-action=finish]').click();
+          await page.waitForURL(returnURL, { timeout: 5000 });
+        } else {
+          await page.close({ runBeforeUnload: true }); // pagehide: the page will not wait for the LRS
+        }
+        await waitFor(() => L.held === 0 && L.statements().some((s) => verbOf(s) === 'terminated'), 5000,
+          `no terminated statement: ${L.statements().map(verbOf)}`);
+        await new Promise((resolve) => setTimeout(resolve, 200)); // anything sent late arrives too
+        assertCleanRequests(page, L, server);
+        const verbs = cmi5Defined(L.statements()).map(verbOf);
+        assert.deepEqual(verbs.slice(1, 3).sort(), ['completed', 'passed'], `completed and passed once each: ${verbs}`);
+        assertStatements(L, ['initialized', ...verbs.slice(1, 3), 'terminated'], graded);
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
+
   test(`${graded?.id}: a learner who leaves halfway resumes from the LRS state, same registration`, async (t) => {
     if (!h.ready(t)) return;
     const pkg = await singlePackage(graded);

@@ -1,7 +1,8 @@
 // A small cmi5 LMS and LRS test double on 127.0.0.1: it serves unzipped
 // packages, answers the fetch URL once per launch, holds State API documents
 // (LMS.LaunchData among them) and records every statement and xAPI request,
-// so tests can assert what an AU reported and how it asked.
+// so tests can assert what an AU reported and how it asked. A statement sent
+// again with the same id and content is kept once, as an LRS does.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
@@ -28,7 +29,8 @@ const TYPES = {
 // /pkg/<name>/; launch(...) prepares one AU launch and returns its URL and
 // Launch record.
 export async function startLRS() {
-  const lrs = { packages: new Map(), launches: new Map(), fetchPaths: new Map(), docs: new Map(), requests: [], statements: [] };
+  const lrs = { packages: new Map(), launches: new Map(), fetchPaths: new Map(), docs: new Map(), requests: [], statements: [],
+    stored: new Map() }; // statement id -> its JSON
   const server = http.createServer((req, res) => {
     const chunks = [];
     req.on('data', (c) => chunks.push(c));
@@ -53,14 +55,16 @@ export async function startLRS() {
 
 // newLaunch registers a launch of the AU at /pkg/<name>/<au url> with
 // LMS.LaunchData built from launchMode, masteryScore, moveOn and returnURL.
-// registration may be reused to launch the same registration again.
+// registration may be reused to launch the same registration again. slow
+// {verb, ms} makes the LRS slow once: it stores and answers the first
+// statement POST carrying that verb ms late; L.held counts POSTs held now.
 function newLaunch(lrs, origin, { name, auURL, publisherID, launchMode = 'Normal', masteryScore, moveOn = 'Passed',
-  returnURL, registration = randomUUID() }) {
+  returnURL, registration = randomUUID(), slow }) {
   const L = {
     token: randomUUID().replace(/-/g, ''), sessionID: randomUUID(), registration,
     activityId: `${HOME}/activities/${registration}/${encodeURIComponent(name)}`,
     actor: { objectType: 'Agent', name: 'Ada Learner', account: { homePage: HOME, name: 'ada' } },
-    fetchPosts: 0, fetchOther: 0,
+    fetchPosts: 0, fetchOther: 0, slow, held: 0,
   };
   lrs.launches.set(L.token, L);
   const data = {
@@ -138,14 +142,14 @@ function xapi(lrs, req, rec, url, body, reply) {
   if (rec.version !== '1.0.3') return reply(400, { error: 'X-Experience-API-Version must be 1.0.3' });
   const q = url.searchParams;
   switch (url.pathname) {
-    case '/xapi/statements': return statements(lrs, req, q, body, reply);
+    case '/xapi/statements': return statements(lrs, lrs.launches.get(auth[1]), req, q, body, reply);
     case '/xapi/activities/state': return stateDoc(lrs, req, q, body, reply);
     case '/xapi/agents/profile': return reply(404); // no learner preferences stored
     default: return reply(404);
   }
 }
 
-function statements(lrs, req, q, body, reply) {
+function statements(lrs, L, req, q, body, reply) {
   if (req.method !== 'POST' && req.method !== 'PUT') return reply(405);
   let list;
   try {
@@ -155,8 +159,25 @@ function statements(lrs, req, q, body, reply) {
   }
   list = Array.isArray(list) ? list : [list];
   if (req.method === 'PUT') list[0].id ??= q.get('statementId');
-  for (const s of list) lrs.statements.push({ ...s, id: s.id ?? randomUUID(), stored: new Date().toISOString() });
-  return req.method === 'PUT' ? reply(204) : reply(200, list.map((s) => s.id));
+  const store = () => {
+    // A known id with other content is a conflict, and the batch is refused whole.
+    if (list.some((s) => s.id && lrs.stored.has(s.id) && lrs.stored.get(s.id) !== JSON.stringify(s))) {
+      return reply(409, { error: 'a statement with this id and other content is stored' });
+    }
+    for (const s of list.filter((x) => !x.id || !lrs.stored.has(x.id))) {
+      s.id ??= randomUUID();
+      lrs.stored.set(s.id, JSON.stringify(s));
+      lrs.statements.push({ ...s, stored: new Date().toISOString() });
+    }
+    return req.method === 'PUT' ? reply(204) : reply(200, list.map((s) => s.id));
+  };
+  if (!L.slow || L.slowUsed || !list.some((s) => s.verb?.id === VERB + L.slow.verb)) return store();
+  L.slowUsed = true;
+  L.held++;
+  setTimeout(() => {
+    L.held--;
+    store();
+  }, L.slow.ms);
 }
 
 function stateDoc(lrs, req, q, body, reply) {

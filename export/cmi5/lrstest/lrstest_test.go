@@ -255,3 +255,38 @@ func TestStatementsAndDocuments(t *testing.T) {
 		t.Errorf("learner preferences: %d %s", status, body)
 	}
 }
+
+// TestStatementsSentTwiceAreKeptOnce: an AU may send a statement again when
+// it cannot know whether the first POST arrived; the LRS keeps one copy, and
+// refuses a different statement under a stored id.
+func TestStatementsSentTwiceAreKeptOnce(t *testing.T) {
+	s := mounted(t)
+	l, err := s.Launch(lrstest.LaunchOptions{Package: "c"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stmt := func(id, verb string) string {
+		return `{"id":"` + id + `","actor":` + l.Actor.JSON() + `,"verb":{"id":"` + lrstest.VerbPrefix + verb +
+			`"},"object":{"id":"` + l.ActivityID + `"},"context":{"registration":"` + l.Registration + `"}}`
+	}
+	const a, b = "5e1b7a4c-0000-4000-8000-00000000000a", "5e1b7a4c-0000-4000-8000-00000000000b"
+	steps := []struct {
+		name, body string
+		want       int
+		wantVerbs  string
+	}{
+		{"first", "[" + stmt(a, "completed") + "]", 200, "completed"},
+		{"again with the next one", "[" + stmt(a, "completed") + "," + stmt(b, "terminated") + "]", 200, "completed,terminated"},
+		{"other content under a stored id", "[" + stmt(a, "passed") + "]", 409, "completed,terminated"},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			if status, body := call(t, "POST", s.URL+"/xapi/statements", l.Token, st.body); status != st.want {
+				t.Errorf("POST: %d %s, want %d", status, body, st.want)
+			}
+			if v := strings.Join(lrstest.Verbs(s.Statements()), ","); v != st.wantVerbs {
+				t.Errorf("stored %s, want %s", v, st.wantVerbs)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"maps"
 	"net/http"
+	"reflect"
 	"slices"
 	"strings"
 )
@@ -53,7 +54,9 @@ func (s *Server) xapi(w http.ResponseWriter, r *http.Request, rec *Request) {
 }
 
 // postStatements stores one statement (PUT ?statementId=) or a list (POST)
-// and gives those without an id one, as an LRS does.
+// and gives those without an id one, as an LRS does. A statement whose id is
+// stored already is kept once when its content is the same, and refuses the
+// request with 409 when it differs (xAPI 1.0.3 Statement Resource).
 func (s *Server) postStatements(w http.ResponseWriter, r *http.Request, body []byte) {
 	var raws []json.RawMessage
 	switch r.Method {
@@ -83,14 +86,40 @@ func (s *Server) postStatements(w http.ResponseWriter, r *http.Request, body []b
 		list[i].Raw = slices.Clone(raw)
 		ids[i] = list[i].ID
 	}
-	s.mu.Lock()
-	s.statements = append(s.statements, list...)
-	s.mu.Unlock()
+	if !s.storeNew(list) {
+		writeJSON(w, http.StatusConflict, map[string]string{"error": "a statement with this id and other content is stored"})
+		return
+	}
 	if r.Method == http.MethodPut {
 		w.WriteHeader(http.StatusNoContent)
 		return
 	}
 	writeJSON(w, http.StatusOK, ids)
+}
+
+// storeNew appends the statements of list not stored yet, or none when one
+// has the id of a stored statement with other content.
+func (s *Server) storeNew(list []Statement) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var fresh []Statement
+	for _, st := range list {
+		i := slices.IndexFunc(s.statements, func(old Statement) bool { return old.ID == st.ID })
+		switch {
+		case i < 0:
+			fresh = append(fresh, st)
+		case !sameJSON(s.statements[i].Raw, st.Raw):
+			return false
+		}
+	}
+	s.statements = append(s.statements, fresh...)
+	return true
+}
+
+// sameJSON: a and b hold equal JSON values.
+func sameJSON(a, b []byte) bool {
+	var x, y any
+	return json.Unmarshal(a, &x) == nil && json.Unmarshal(b, &y) == nil && reflect.DeepEqual(x, y)
 }
 
 // document is the State API (idParam stateId) and the Agent Profile API

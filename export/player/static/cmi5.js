@@ -38,11 +38,12 @@
     let dirty = false;
     let verdict = false; // passed or failed sent this session
     let last = null; // the latest report, judged once more at the end
-    let queue = [];
-    let inflight = null;
+    let queue = []; // statements not posted yet
+    let inflight = null; // the one statements POST under way
+    let sending = []; // its statements
     let leaving = false;
     let ended = false;
-    addEventListener('pagehide', () => { leaving = true; });
+    addEventListener('pagehide', () => { leaving = true; if (ended) flush(); });
 
     const xapi = (method, path, params, body) => fetch(base + path + (params ? '?' + new URLSearchParams(params) : ''), {
       method,
@@ -115,24 +116,48 @@
       return s;
     }
 
-    // send queues s; statements go one POST at a time so they arrive in order.
+    // send queues s. Statements go one POST at a time, each after the LRS
+    // took the one before, so they are stored in order; after end, what is
+    // left goes in end's final POST.
     function send(s) {
       queue.push(s);
-      pump(false);
+      if (!ended) pump();
     }
 
-    // pump posts what is queued. force posts at once even while another POST
-    // is under way: the page is going and will not wait.
-    function pump(force) {
-      if (!queue.length || (inflight && !force)) return inflight;
-      const batch = queue;
+    function pump() {
+      if (queue.length && !inflight) post(queue);
+      return inflight;
+    }
+
+    // post sends batch; a failed one goes back to the head of the queue,
+    // retried with the next report.
+    function post(batch) {
       queue = [];
+      sending = batch;
       const p = xapi('POST', 'statements', null, batch)
-        .then(r => { if (!r.ok) throw new Error('statements: HTTP ' + r.status); })
-        .then(() => { if (inflight === p) { inflight = null; pump(false); } },
-          () => { queue = batch.concat(queue); if (inflight === p) inflight = null; }); // retried with the next report
-      inflight = p;
-      return p;
+        .then(r => r.ok, () => false)
+        .then(ok => {
+          if (inflight !== p) return; // flush sent it again
+          inflight = null;
+          if (!ok) queue = batch.concat(queue);
+          else pump();
+        });
+      return (inflight = p);
+    }
+
+    // flush: the page is going and cannot wait for the answer to the POST
+    // under way. Its statements go again, ahead of the rest, in one request:
+    // whichever of the two the LRS stores first, the order holds, and it keeps
+    // one copy of a statement sent twice with the same id and content (xAPI
+    // 1.0.3 Statement Resource: 204 or 409, never a change).
+    function flush() {
+      if (inflight && queue.length) post(sending.concat(queue));
+      return pump();
+    }
+
+    // drained settles once the LRS took everything queued, or a POST failed.
+    async function drained() {
+      while (inflight) await inflight;
     }
 
     function judge(r, sessionEnd) {
@@ -202,13 +227,15 @@
       // left unused), saves and sends terminated exactly once.
       end() {
         if (ended || !t0) return; // never terminated before initialized
-        ended = true;
+        ended = true; // from here send only queues: terminated must go last
         if (last) judge(last, true);
         const saved = commit();
         send(statement('terminated', { duration: dur(Date.now() - t0) }, true));
-        const posted = pump(true);
+        if (leaving) flush();
+        else pump();
         if (launch.returnURL && !leaving) {
-          Promise.all([saved, posted]).then(() => location.assign(launch.returnURL), () => location.assign(launch.returnURL));
+          const back = () => location.assign(launch.returnURL);
+          Promise.all([saved, drained()]).then(back, back);
         }
       }
     };
