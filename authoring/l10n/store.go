@@ -22,6 +22,12 @@ type Store interface {
 	SaveTerm(ctx context.Context, t Term) error // inserts or replaces by term
 	DeleteTerm(ctx context.Context, term string) error
 
+	// Style returns how locale's translations should sound; the zero Style
+	// when none was set.
+	Style(ctx context.Context, locale authoring.Locale) (Style, error)
+	// SaveStyle replaces locale's style; the zero Style removes it.
+	SaveStyle(ctx context.Context, locale authoring.Locale, s Style) error
+
 	// LoadL10n reads everything, for a dump or the translation memory.
 	LoadL10n(ctx context.Context) (*Bundle, error)
 	// ReplaceL10n swaps everything for b, for an import.
@@ -32,6 +38,7 @@ type Store interface {
 type Bundle struct {
 	Translations map[authoring.Locale]Translations
 	Glossary     Glossary
+	Styles       map[authoring.Locale]Style // only locales with a style set
 }
 
 // Validate checks every translation and term of b, naming the first bad one.
@@ -58,6 +65,14 @@ func (b *Bundle) Validate() error {
 			return authoring.Errorf(authoring.EINVALID, "glossary term %q is listed twice", t.Term)
 		}
 		seen[t.Term] = true
+	}
+	for locale, st := range b.Styles {
+		if _, err := authoring.ParseLocale(string(locale)); err != nil {
+			return err
+		}
+		if err := st.Validate(); err != nil {
+			return authoring.Errorf(authoring.EINVALID, "%s style: %s", locale, authoring.ErrorMessage(err))
+		}
 	}
 	return nil
 }

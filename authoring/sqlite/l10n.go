@@ -268,8 +268,8 @@ func (s *Store) DeleteTerm(ctx context.Context, term string) error {
 	})
 }
 
-// LoadL10n reads every translation, comment and glossary term in one read
-// transaction.
+// LoadL10n reads every translation, comment, glossary term and style in
+// one read transaction.
 func (s *Store) LoadL10n(ctx context.Context) (*l10n.Bundle, error) {
 	b := &l10n.Bundle{}
 	err := s.read(ctx, func(tx *sql.Tx) error {
@@ -277,7 +277,10 @@ func (s *Store) LoadL10n(ctx context.Context) (*l10n.Bundle, error) {
 		if b.Translations, err = loadTranslations(ctx, tx, ""); err != nil {
 			return err
 		}
-		b.Glossary, err = loadGlossary(ctx, tx)
+		if b.Glossary, err = loadGlossary(ctx, tx); err != nil {
+			return err
+		}
+		b.Styles, err = loadStyles(ctx, tx)
 		return err
 	})
 	if err != nil {
@@ -292,7 +295,7 @@ func (s *Store) ReplaceL10n(ctx context.Context, b *l10n.Bundle) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		for _, table := range []string{"translations", "translation_comments", "glossary"} {
+		for _, table := range []string{"translations", "translation_comments", "glossary", "translation_styles"} {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
 				return err
 			}
@@ -304,6 +307,14 @@ func (s *Store) ReplaceL10n(ctx context.Context, b *l10n.Bundle) error {
 		}
 		for _, t := range b.Glossary {
 			if err := putTerm(ctx, tx, t); err != nil {
+				return err
+			}
+		}
+		for locale, st := range b.Styles {
+			if err := checkLocale(locale); err != nil {
+				return err
+			}
+			if err := putStyle(ctx, tx, locale, st); err != nil {
 				return err
 			}
 		}

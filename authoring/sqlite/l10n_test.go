@@ -153,6 +153,7 @@ func TestReplaceL10n(t *testing.T) {
 			"ar": {"a": tr("a", "A", "أ", l10n.Edited)},
 		},
 		Glossary: l10n.Glossary{{Term: "ESCO", DoNotTranslate: true}},
+		Styles:   map[authoring.Locale]l10n.Style{"es": {Formality: l10n.Informal, Audience: "warehouse staff"}},
 	}
 	if err := s.ReplaceL10n(ctx, b); err != nil {
 		t.Fatal(err)
