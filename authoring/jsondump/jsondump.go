@@ -8,6 +8,7 @@
 //	modules/<id>.json     one module with its blocks
 //	translations/<l>.json one target locale's translations, sorted by segment id (optional)
 //	glossary.json         the translation glossary, sorted by term (optional)
+//	translation-styles.json  how each locale should sound, by locale (optional)
 //
 // All JSON is indented by two spaces, not HTML-escaped and ends in a newline,
 // so the same project always gives the same bytes.

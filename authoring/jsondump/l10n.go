@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -18,12 +19,14 @@ import (
 const (
 	translationsDir = "translations"
 	glossaryName    = "glossary.json"
+	stylesName      = "translation-styles.json"
 )
 
 func translationsPath(l authoring.Locale) string { return translationsDir + "/" + string(l) + ".json" }
 
 // writeBundle writes one file per locale that has translations, sorted by
-// segment id, and glossary.json when there are terms. A project without
+// segment id, glossary.json when there are terms and
+// translation-styles.json when a locale has a style. A project without
 // translations dumps exactly as before they existed.
 func writeBundle(root string, p *authoring.Project, b *l10n.Bundle) error {
 	if b == nil {
@@ -40,12 +43,34 @@ func writeBundle(root string, p *authoring.Project, b *l10n.Bundle) error {
 			return err
 		}
 	}
+	if err := writeStyles(root, p, b.Styles); err != nil {
+		return err
+	}
 	if len(b.Glossary) == 0 {
 		return nil
 	}
 	g := slices.Clone(b.Glossary)
 	g.Sort()
 	return writeJSON(root, glossaryName, g)
+}
+
+// writeStyles writes the styles as one object keyed by locale (sorted, as
+// maps marshal), leaving out locales without one.
+func writeStyles(root string, p *authoring.Project, styles map[authoring.Locale]l10n.Style) error {
+	set := map[authoring.Locale]l10n.Style{}
+	for locale, st := range styles {
+		if st.IsZero() {
+			continue
+		}
+		if err := checkLocaleFile(stylesName, locale, p); err != nil {
+			return err
+		}
+		set[locale] = st
+	}
+	if len(set) == 0 {
+		return nil
+	}
+	return writeJSON(root, stylesName, set)
 }
 
 func sortedTranslations(tr l10n.Translations) []l10n.Translation {
@@ -83,8 +108,9 @@ func ReadBundle(dir string, p *authoring.Project) (*l10n.Bundle, error) {
 	return b, err
 }
 
-// ReadBundleFS reads translations/<locale>.json and glossary.json of the
-// dump in fsys, which holds project p. Both are optional. It is as strict as
+// ReadBundleFS reads translations/<locale>.json, glossary.json and
+// translation-styles.json of the dump in fsys, which holds project p. All
+// are optional. It is as strict as
 // ReadFS: unknown fields, entries listed twice, bad states and files for
 // locales the project does not target are refused with the file and line.
 func ReadBundleFS(fsys fs.FS, p *authoring.Project) (*l10n.Bundle, error) {
@@ -104,6 +130,9 @@ func ReadBundleFS(fsys fs.FS, p *authoring.Project) (*l10n.Bundle, error) {
 		b.Translations[locale] = tr
 	}
 	if b.Glossary, err = readGlossary(fsys); err != nil {
+		return nil, err
+	}
+	if b.Styles, err = readStyles(fsys, p); err != nil {
 		return nil, err
 	}
 	return b, nil
@@ -202,6 +231,43 @@ func readGlossary(fsys fs.FS) (l10n.Glossary, error) {
 	}
 	g.Sort()
 	return g, nil
+}
+
+// readStyles reads translation-styles.json, if there is one, as strictly as
+// the other files: an error names the line of the locale at fault.
+func readStyles(fsys fs.FS, p *authoring.Project) (map[authoring.Locale]l10n.Style, error) {
+	data, err := fs.ReadFile(fsys, stylesName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, authoring.Errorf(authoring.EINVALID, "%s cannot be read: %v", stylesName, err)
+	}
+	var raws map[string]json.RawMessage
+	if err := decodeLoose(stylesName, data, &raws); err != nil {
+		return nil, err
+	}
+	var out map[authoring.Locale]l10n.Style
+	for _, name := range slices.Sorted(maps.Keys(raws)) {
+		raw := raws[name]
+		off := max(bytes.Index(data, raw), 0)
+		locale := authoring.Locale(name)
+		if err := checkLocaleFile(stylesName, locale, p); err != nil {
+			return nil, err
+		}
+		var st l10n.Style
+		if err := decodeEntry(stylesName, data, off, raw, &st); err != nil {
+			return nil, err
+		}
+		if err := st.Validate(); err != nil {
+			return nil, invalidAt(stylesName, data, off, fmt.Sprintf("%s: %s", locale, authoring.ErrorMessage(err)))
+		}
+		if out == nil {
+			out = map[authoring.Locale]l10n.Style{}
+		}
+		out[locale] = st
+	}
+	return out, nil
 }
 
 // utc puts provenance times in UTC, as a store keeps them, so that a file

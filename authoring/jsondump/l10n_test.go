@@ -33,6 +33,7 @@ func testBundle(p *authoring.Project) *l10n.Bundle {
 			{Term: "HSE", DoNotTranslate: true},
 			{Term: "ladder", Translations: map[authoring.Locale]string{"de": "Leiter", "ar": "سلّم"}, Note: "the tool"},
 		},
+		Styles: map[authoring.Locale]l10n.Style{"de": {Formality: l10n.Formal, Audience: "site managers", Notes: "Use «Sie»."}},
 	}
 }
 
@@ -79,7 +80,7 @@ func TestBundleDumpImportDumpIsByteIdentical(t *testing.T) {
 	}
 	sameTree(t, first, second)
 	files := tree(t, first)
-	for _, name := range []string{"translations/de.json", "translations/ar.json", "glossary.json"} {
+	for _, name := range []string{"translations/de.json", "translations/ar.json", "glossary.json", "translation-styles.json"} {
 		if files[name] == nil {
 			t.Errorf("%s is not written", name)
 		}
@@ -121,6 +122,10 @@ func TestReadBundleErrors(t *testing.T) {
 		{"glossary twice", "glossary.json", `[{"term": "a"}, {"term": "a"}]`, "line 1"},
 		{"glossary empty term", "glossary.json", "[\n  {\"term\": \"\"}\n]", "line 2"},
 		{"glossary dnt and translated", "glossary.json", `[{"term": "a", "doNotTranslate": true, "translations": {"de": "b"}}]`, "do-not-translate"},
+		{"style unknown register", "translation-styles.json", "{\n  \"de\": {\"formality\": \"polite\"}\n}", "line 2"},
+		{"style unknown field", "translation-styles.json", "{\n  \"de\": {\"tone\": \"dry\"}\n}", "line 2"},
+		{"style untargeted locale", "translation-styles.json", `{"fr": {"formality": "formal"}}`, "fr"},
+		{"styles not an object", "translation-styles.json", `[]`, "line 1"},
 	}
 	p, media := testProject()
 	for _, tt := range tests {

@@ -26,7 +26,8 @@ func Write(ctx context.Context, dir string, p *authoring.Project, media authorin
 }
 
 // WriteBundle writes p as Write does, with the translations and glossary of
-// b (nil for none) in translations/<locale>.json and glossary.json.
+// b (nil for none) in translations/<locale>.json, glossary.json and
+// translation-styles.json.
 func WriteBundle(ctx context.Context, dir string, p *authoring.Project, media authoring.MediaSource, b *l10n.Bundle) error {
 	// An absolute path has a real parent to build beside, even for ".".
 	dir, err := filepath.Abs(dir)
@@ -83,7 +84,7 @@ func checkTarget(dir string) error {
 	for _, e := range entries {
 		switch name := e.Name(); {
 		case name == projectName || name == mediaName || name == mediaDir || name == modulesDir || osLitter[name]:
-		case name == translationsDir || name == glossaryName:
+		case name == translationsDir || name == glossaryName || name == stylesName:
 		default:
 			return notADump(dir, fmt.Sprintf("it holds %s", name))
 		}
