@@ -33,8 +33,8 @@ func setupTranslate(fs *flag.FlagSet) func(context.Context, *env, []string) erro
 	var f translateFlags
 	fs.StringVar(&f.locales, "locale", "", "target locales, comma-separated (default: every target locale of the project)")
 	fs.StringVar(&f.module, "module", "all", "module id, or all (all includes the project title and credentials)")
-	fs.StringVar(&f.formality, "formality", "", "register of the translation: formal or informal (default: follow the source)")
-	fs.StringVar(&f.audience, "audience", "", "who reads the modules, e.g. \"warehouse staff\"")
+	fs.StringVar(&f.formality, "formality", "", "register for this run: formal or informal (default: the locale's stored style, see the style command)")
+	fs.StringVar(&f.audience, "audience", "", "who reads the modules, for this run, e.g. \"warehouse staff\" (default: the stored style)")
 	fs.BoolVar(&f.dryRun, "dry-run", false, "show what would be sent and how many requests, send nothing")
 	fs.BoolVar(&f.verbose, "v", false, "with --dry-run: print every request's messages in full")
 	return func(ctx context.Context, e *env, args []string) error {
@@ -65,8 +65,11 @@ func runTranslate(ctx context.Context, e *env, lp *l10nProject, f translateFlags
 			return err
 		}
 	}
-	run := &translateRun{e: e, lp: lp, engine: engine, segs: segs, f: f,
-		style: aitranslate.Style{Formality: f.formality, Audience: f.audience}}
+	style := l10n.Style{Formality: l10n.Formality(f.formality), Audience: f.audience}.Trimmed()
+	if err := style.Validate(); err != nil {
+		return usageError(authoring.ErrorMessage(err))
+	}
+	run := &translateRun{e: e, lp: lp, engine: engine, segs: segs, f: f, style: style}
 	for _, loc := range locales {
 		if err := run.locale(ctx, loc); err != nil {
 			return err
@@ -81,14 +84,14 @@ type translateRun struct {
 	lp     *l10nProject
 	engine *aitranslate.Engine
 	segs   []l10n.Segment
-	style  aitranslate.Style
+	style  l10n.Style // the flags' choices, over each locale's stored style
 	f      translateFlags
 }
 
 // locale translates one locale and saves what was finished, even when the
 // run stopped early.
 func (r *translateRun) locale(ctx context.Context, loc authoring.Locale) error {
-	req, kept := buildRequest(r.lp, loc, r.segs, r.style)
+	req, kept := buildRequest(r.lp, loc, r.segs, r.lp.bundle.Styles[loc].Override(r.style))
 	if r.f.dryRun {
 		plan, err := r.engine.Plan(req)
 		if err != nil {
@@ -117,7 +120,7 @@ func (r *translateRun) locale(ctx context.Context, loc authoring.Locale) error {
 // buildRequest lists the segments that need a model in loc: untranslated
 // ones and those whose machine translation went stale. A stale translation
 // a person wrote is kept for review, not overwritten; kept counts them.
-func buildRequest(lp *l10nProject, loc authoring.Locale, segs []l10n.Segment, style aitranslate.Style) (aitranslate.Request, int) {
+func buildRequest(lp *l10nProject, loc authoring.Locale, segs []l10n.Segment, style l10n.Style) (aitranslate.Request, int) {
 	p := lp.project
 	req := aitranslate.Request{SourceLocale: p.SourceLocale, TargetLocale: loc, Style: style, Modules: map[string]string{}}
 	tr := lp.bundle.Translations[loc]

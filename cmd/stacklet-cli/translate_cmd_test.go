@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -26,12 +27,14 @@ type fakeOpenAI struct {
 	mu       sync.Mutex
 	requests int
 	poison   string
+	styles   []string // the style note of each request
 }
 
 func (f *fakeOpenAI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var req openai.ChatCompletionRequest
 	var in struct {
 		Segments []struct{ ID, Text string } `json:"segments"`
+		Style    string                      `json:"style"`
 	}
 	if json.NewDecoder(r.Body).Decode(&req) != nil || len(req.Messages) != 2 || json.Unmarshal([]byte(req.Messages[1].Content), &in) != nil {
 		http.Error(w, `{"error":{"message":"bad request"}}`, http.StatusBadRequest)
@@ -39,6 +42,7 @@ func (f *fakeOpenAI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	f.mu.Lock()
 	f.requests++
+	f.styles = append(f.styles, in.Style)
 	f.mu.Unlock()
 	out := map[string]string{}
 	for _, s := range in.Segments {
@@ -53,6 +57,12 @@ func (f *fakeOpenAI) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		Choices: []openai.ChatCompletionChoice{{Message: openai.ChatCompletionMessage{Role: "assistant", Content: string(content)}, FinishReason: "stop"}},
 		Usage:   openai.Usage{PromptTokens: 10, CompletionTokens: 5, TotalTokens: 15},
 	})
+}
+
+func (f *fakeOpenAI) styleNotes() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.styles)
 }
 
 func (f *fakeOpenAI) count() int {

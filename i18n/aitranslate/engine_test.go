@@ -44,7 +44,7 @@ func TestBatchesCarryGlossaryContextAndIDs(t *testing.T) {
 	wantFirst := promptInput{
 		SourceLocale: "en", TargetLocale: "es",
 		Modules:  map[string]string{"m1": "Manual handling"},
-		Style:    "Use a formal register. The readers are warehouse staff.",
+		Style:    "Use a formal register: polite forms of address. The readers are warehouse staff.",
 		Glossary: []promptTerm{{Term: "safety officer", Translation: "responsable de seguridad"}},
 		Segments: []promptSegment{{"a", "Lift with your knees.", "tip"}, {"b", "Report to the Safety Officer.", ""}},
 	}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/text/language/display"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 )
 
 // systemPrompt states the rules every batch follows. The reply format is
@@ -75,8 +76,11 @@ func messages(req *Request, b *batch) (system, user string) {
 // styleNote turns Style into one sentence for the prompt.
 func styleNote(s Style) string {
 	var parts []string
-	if s.Formality != "" {
-		parts = append(parts, "Use a "+s.Formality+" register.")
+	switch s.Formality {
+	case l10n.Formal:
+		parts = append(parts, "Use a formal register: polite forms of address.")
+	case l10n.Informal:
+		parts = append(parts, "Use an informal register: familiar forms of address.")
 	}
 	if s.Audience != "" {
 		parts = append(parts, "The readers are "+s.Audience+".")

@@ -10,6 +10,7 @@ package aitranslate
 
 import (
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 )
 
 // Segment is one piece of text to translate. Source uses the placeholder
@@ -29,12 +30,9 @@ type Term struct {
 	Note           string
 }
 
-// Style tells the model how the text should sound.
-type Style struct {
-	Formality string // "formal", "informal" or "" to follow the source
-	Audience  string // who reads the module, e.g. "warehouse staff"
-	Notes     string // anything else: brand voice, spelling variant
-}
+// Style tells the model how the text should sound: the locale's stored
+// style, or a run's own choices over it.
+type Style = l10n.Style
 
 // Request is one locale's worth of segments.
 type Request struct {
