@@ -113,3 +113,30 @@ func (s *Session) AddComment(locale authoring.Locale, segmentID string, c l10n.C
 	})
 	return nil
 }
+
+// Style reads how locale's translations should sound.
+func (s *Session) Style(locale authoring.Locale) (l10n.Style, error) {
+	var out l10n.Style
+	err := s.readL10n("read the translation style", func(ctx context.Context, st l10n.Store) (err error) {
+		out, err = st.Style(ctx, locale)
+		return err
+	})
+	return out, err
+}
+
+// SetStyle checks style now and queues its write; the zero Style removes
+// it. Like a translation, it is saved at once and not undone by Ctrl+Z:
+// it is set on the review screen, where there is no undo.
+func (s *Session) SetStyle(locale authoring.Locale, style l10n.Style) error {
+	st, err := s.l10nStore()
+	if err != nil {
+		return err
+	}
+	if err := style.Validate(); err != nil {
+		return err
+	}
+	s.save("", "save the translation style", func(ctx context.Context, _ authoring.Store) error {
+		return st.SaveStyle(ctx, locale, style)
+	})
+	return nil
+}

@@ -64,3 +64,31 @@ func TestSaveTranslationsRefusesInvalid(t *testing.T) {
 		t.Errorf("empty comment: %v, want EINVALID", err)
 	}
 }
+
+// TestStylePersists sets a locale's style through the session, reads it
+// back behind the queued write and from the file, and refuses a bad one.
+func TestStylePersists(t *testing.T) {
+	s, path := mustSession(t, edit.Options{})
+	loc := s.Project().TargetLocales[0]
+	want := l10n.Style{Formality: l10n.Formal, Audience: "site managers"}
+	if err := s.SetStyle(loc, want); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := s.Style(loc); err != nil || got != want {
+		t.Fatalf("read back %+v, %v", got, err)
+	}
+	if err := s.SetStyle(loc, l10n.Style{Formality: "casual"}); authoring.ErrorCode(err) != authoring.EINVALID {
+		t.Errorf("unknown register: %v, want EINVALID", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := sqlite.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if got, err := st.Style(ctx, loc); err != nil || got != want {
+		t.Errorf("on file %+v, %v", got, err)
+	}
+}
