@@ -50,6 +50,8 @@ func (b *aiBar) cancel() {
 // startAI re-translates the selected segments off the UI goroutine. Every
 // finished segment is saved as machine output, even when the run is
 // canceled; a segment the model got wrong keeps its text and shows why.
+// The screen stays editable meanwhile: a text the reviewer changes or
+// approves during the run keeps the reviewer's version.
 func (v *localeView) startAI() {
 	if v.aiBar.running() {
 		return
@@ -83,10 +85,11 @@ func (v *localeView) startAI() {
 		})
 	}
 	done := b.done
+	before := v.snapshot(req)
 	go func() {
 		rep, err := engine.Translate(ctx, req)
 		fyne.DoAndWait(func() {
-			v.applyAI(rep, err)
+			v.applyAI(rep, err, before)
 			cancel()
 		})
 		close(done)
@@ -94,11 +97,11 @@ func (v *localeView) startAI() {
 }
 
 // aiRequest carries the selected segments in screen order, with the
-// module context and the glossary for this locale. The memory is left out:
+// module context, the glossary and the style for this locale. The memory is left out:
 // the reviewer asked for a fresh translation.
 func (v *localeView) aiRequest() aitranslate.Request {
 	p := v.s.project()
-	req := aitranslate.Request{SourceLocale: p.SourceLocale, TargetLocale: v.locale, Modules: map[string]string{}}
+	req := aitranslate.Request{SourceLocale: p.SourceLocale, TargetLocale: v.locale, Style: v.style, Modules: map[string]string{}}
 	for _, seg := range v.segs {
 		if !v.selected[seg.ID] {
 			continue
@@ -122,8 +125,29 @@ func (v *localeView) aiRequest() aitranslate.Request {
 	return req
 }
 
-// applyAI saves the machine translations and shows the rejections.
-func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
+// snapshot keeps the translations of req's segments as the run starts.
+func (v *localeView) snapshot(req aitranslate.Request) map[string]l10n.Translation {
+	out := make(map[string]l10n.Translation, len(req.Segments))
+	for _, seg := range req.Segments {
+		out[seg.ID] = v.tr[seg.ID]
+	}
+	return out
+}
+
+// touchedSince reports whether a person changed the segment's translation
+// after before was taken: saved a new one, or is typing one now.
+func (v *localeView) touchedSince(id string, before l10n.Translation) bool {
+	now := v.tr[id]
+	if now.Target != before.Target || now.State != before.State || !now.At.Equal(before.At) || now.By != before.By {
+		return true
+	}
+	r := v.rowOf(id)
+	return r != nil && r.changed()
+}
+
+// applyAI saves the machine translations and shows the rejections. A
+// result for a text the reviewer touched during the run is dropped.
+func (v *localeView) applyAI(rep *aitranslate.Report, runErr error, before map[string]l10n.Translation) {
 	b := v.aiBar
 	b.stopFn = nil
 	b.view.Hide()
@@ -139,7 +163,7 @@ func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
 	}
 	now := v.s.o.Session.Now()
 	var saved []l10n.Translation
-	rejected := 0
+	rejected, kept := 0, 0
 	for _, r := range rep.Results {
 		seg, ok := byID[r.ID]
 		if !ok {
@@ -147,6 +171,10 @@ func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
 		}
 		switch r.Outcome {
 		case aitranslate.Machine, aitranslate.Memory:
+			if v.touchedSince(seg.ID, before[seg.ID]) {
+				kept++
+				continue
+			}
 			t := l10n.NewTranslation(seg, r.Target, l10n.Machine, "model:"+rep.Model, now)
 			t.Comments = v.tr[seg.ID].Comments
 			saved = append(saved, t)
@@ -169,30 +197,37 @@ func (v *localeView) applyAI(rep *aitranslate.Report, runErr error) {
 	if len(saved) > 0 {
 		v.saved()
 	}
-	v.showAIResults(rep, len(saved), rejected)
+	v.showAIResults(rep, saved, rejected, kept)
 	if runErr != nil && authoring.ErrorCode(runErr) != authoring.ECANCELED {
 		v.s.o.ShowError(runErr)
 	}
 }
 
 // showAIResults updates the rows the run touched, in place.
-func (v *localeView) showAIResults(rep *aitranslate.Report, saved, rejected int) {
+func (v *localeView) showAIResults(rep *aitranslate.Report, saved []l10n.Translation, rejected, kept int) {
 	t := v.s.o.T
+	isSaved := map[string]bool{}
+	for _, s := range saved {
+		isSaved[s.ID] = true
+	}
 	for _, res := range rep.Results {
 		r := v.rowOf(res.ID)
 		if r == nil {
 			continue
 		}
 		r.reason = v.reasons[res.ID]
-		if res.Outcome == aitranslate.Machine || res.Outcome == aitranslate.Memory {
+		if isSaved[res.ID] {
 			r.saved = toDisplay(v.tr[res.ID].Target)
 			r.entry.SetText(r.saved)
 		}
 		r.refresh()
 	}
-	msg := t.N("ReviewTranslated", saved, map[string]any{"Model": rep.Model})
+	msg := t.N("ReviewTranslated", len(saved), map[string]any{"Model": rep.Model})
 	if rejected > 0 {
 		msg += " " + t.N("ReviewTranslatedRejected", rejected, nil)
+	}
+	if kept > 0 {
+		msg += " " + t.N("ReviewTranslatedKept", kept, nil)
 	}
 	if rep.Model == aitranslate.PseudoModel {
 		msg += " " + t.S("ReviewPseudoNote")

@@ -34,18 +34,20 @@ const (
 
 // localeView reviews one target locale.
 type localeView struct {
-	s        *Screen
-	locale   authoring.Locale
-	segs     []l10n.Segment
-	tr       l10n.Translations
-	filter   Filter
-	module   string
-	matches  []l10n.Segment // every segment passing the filters
-	rows     []*row         // the rows built so far, a prefix of matches
-	more     *widget.Button
-	moreBox  fyne.CanvasObject
-	selected map[string]bool
-	reasons  map[string]string // the last AI run's rejections, by segment id
+	s         *Screen
+	locale    authoring.Locale
+	segs      []l10n.Segment
+	tr        l10n.Translations
+	filter    Filter
+	module    string
+	matches   []l10n.Segment // every segment passing the filters
+	rows      []*row         // the rows built so far, a prefix of matches
+	more      *widget.Button
+	moreBox   fyne.CanvasObject
+	selected  map[string]bool
+	reasons   map[string]string // the last AI run's rejections, by segment id
+	style     l10n.Style        // how this locale should sound, sent with AI runs
+	styleForm *styleForm        // the last one opened, for tests
 
 	filterGroup *widget.RadioGroup
 	modules     *widget.Select
@@ -58,8 +60,8 @@ type localeView struct {
 	view        *fyne.Container
 }
 
-func newLocaleView(s *Screen, locale authoring.Locale, tr l10n.Translations) *localeView {
-	v := &localeView{s: s, locale: locale, tr: tr, filter: FilterNeedsReview, module: anyModule,
+func newLocaleView(s *Screen, locale authoring.Locale, tr l10n.Translations, style l10n.Style) *localeView {
+	v := &localeView{s: s, locale: locale, tr: tr, style: style, filter: FilterNeedsReview, module: anyModule,
 		selected: map[string]bool{}, reasons: map[string]string{}}
 	if v.tr == nil {
 		v.tr = l10n.Translations{}
@@ -98,7 +100,7 @@ func (v *localeView) build() {
 	}
 	v.aiBar = newAIBar(t)
 
-	top := container.NewBorder(nil, nil, back, container.NewHBox(v.s.glossaryButton(), preview), title)
+	top := container.NewBorder(nil, nil, back, container.NewHBox(v.s.glossaryButton(), v.styleButton(), preview), title)
 	filterRow := container.NewBorder(nil, nil, nil, v.modules, v.filterGroup)
 	hint := widget.NewLabel(t.S("ReviewKeyHint"))
 	hint.Importance = widget.LowImportance

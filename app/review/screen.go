@@ -114,10 +114,15 @@ func (s *Screen) Open(locale authoring.Locale) {
 		s.o.ShowError(err)
 		return
 	}
+	style, err := s.o.Session.Style(locale)
+	if err != nil {
+		s.o.ShowError(err)
+		return
+	}
 	if s.cur != nil {
 		s.cur.close()
 	}
-	s.cur = newLocaleView(s, locale, tr)
+	s.cur = newLocaleView(s, locale, tr, style)
 	s.show(s.cur.view)
 }
 
