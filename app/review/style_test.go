@@ -38,7 +38,7 @@ func (m *heldModel) serve(w http.ResponseWriter, r *http.Request) {
 	json.NewDecoder(r.Body).Decode(&body)
 	var in struct {
 		Segments []struct{ ID, Text string } `json:"segments"`
-		Style    string                       `json:"style"`
+		Style    string                      `json:"style"`
 	}
 	json.Unmarshal([]byte(body.Messages[len(body.Messages)-1].Content), &in)
 	m.mu.Lock()
