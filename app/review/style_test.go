@@ -73,7 +73,12 @@ func TestStyleIsStoredAndSentWithRetranslate(t *testing.T) {
 	f := newFixture(t, engine)
 	v := f.open(t, "es")
 	form := v.ShowStyle()
+	if form.style().Formality != l10n.Informal {
+		t.Errorf("the form does not show the sample's stored style: %+v", form.style())
+	}
 	form.formality.SetSelectedIndex(1)
+	form.audience.SetText("")
+	form.notes.SetText("")
 	test.Type(form.audience, "site managers")
 	f.shot(t, "review-style")
 	form.dialog.Confirm()

@@ -61,6 +61,10 @@ func TestStyleIsStoredAndSentWithEveryBatch(t *testing.T) {
 func TestStyleRefusals(t *testing.T) {
 	proj := filepath.Join(t.TempDir(), "s.stacklet")
 	mustCLI(t, "import", "--sample", proj)
+	before := stylesListed(t, proj)
+	if before["es"].Formality != l10n.Informal {
+		t.Fatalf("the sample's Spanish style was not imported: %+v", before["es"])
+	}
 	tests := []struct {
 		name string
 		args []string
@@ -80,7 +84,7 @@ func TestStyleRefusals(t *testing.T) {
 			}
 		})
 	}
-	if got := stylesListed(t, proj); !got["es"].IsZero() {
+	if got := stylesListed(t, proj); got["es"] != before["es"] {
 		t.Errorf("a refused change was stored: %+v", got["es"])
 	}
 }
