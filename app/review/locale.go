@@ -275,7 +275,11 @@ func (v *localeView) save(r *row, state l10n.State) bool {
 	if strings.TrimSpace(target) == "" {
 		target, state = "", l10n.Untranslated
 	}
-	t := l10n.NewTranslation(r.seg, target, state, v.s.user(), v.s.o.Session.Now())
+	by := v.s.user()
+	if state == l10n.Approved {
+		by = l10n.ApprovedBy(by, v.tr[r.seg.ID], target)
+	}
+	t := l10n.NewTranslation(r.seg, target, state, by, v.s.o.Session.Now())
 	t.Comments = v.tr[r.seg.ID].Comments
 	if err := v.s.o.Session.SaveTranslations(v.locale, []l10n.Translation{t}); err != nil {
 		v.s.o.ShowError(err)

@@ -59,6 +59,16 @@ func NewTranslation(seg Segment, target string, state State, by string, at time.
 	return Translation{ID: seg.ID, Source: seg.Source, Target: target, State: state, By: by, At: at.UTC()}
 }
 
+// ApprovedBy is the provenance of user approving target over prev. When
+// the text is a machine translation approved as it stands, the model that
+// wrote it is kept beside the approver: "ana, from model:gpt-4o-mini".
+func ApprovedBy(user string, prev Translation, target string) string {
+	if prev.State != Machine || prev.Target != target || prev.By == "" {
+		return user
+	}
+	return user + ", from " + prev.By
+}
+
 // Stale reports whether t was made from another source text than seg's.
 func (t Translation) Stale(seg Segment) bool {
 	return t.State != Untranslated && t.Source != seg.Source
