@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -18,6 +19,7 @@ import (
 // every segment, once release is closed, and keeps each batch's style note.
 type heldModel struct {
 	release chan struct{}
+	prompt  int // this many requests are answered at once, before release
 	mu      sync.Mutex
 	styles  []string
 }
@@ -43,8 +45,15 @@ func (m *heldModel) serve(w http.ResponseWriter, r *http.Request) {
 	json.Unmarshal([]byte(body.Messages[len(body.Messages)-1].Content), &in)
 	m.mu.Lock()
 	m.styles = append(m.styles, in.Style)
+	held := len(m.styles) > m.prompt
 	m.mu.Unlock()
-	<-m.release
+	if held {
+		select {
+		case <-m.release:
+		case <-r.Context().Done(): // the run was canceled
+			return
+		}
+	}
 	out := map[string]string{}
 	for _, s := range in.Segments {
 		out[s.ID] = "ES " + s.Text
@@ -139,5 +148,43 @@ func TestRetranslateKeepsWhatTheReviewerDidDuringTheRun(t *testing.T) {
 	f.shot(t, "review-kept")
 	if !strings.Contains(v.aiBar.note.Text, "2 kept as you changed them") {
 		t.Errorf("summary %q", v.aiBar.note.Text)
+	}
+}
+
+// TestCancelKeepsFinishedWork re-translates every text; the model answers
+// the first batch and holds the rest until Cancel is pressed. The first
+// batch is saved, nothing else changes.
+func TestCancelKeepsFinishedWork(t *testing.T) {
+	model, engine := newHeldModel(t)
+	model.prompt = 1
+	f := newFixture(t, engine)
+	v := f.open(t, "es")
+	v.SetFilter(FilterAll)
+	v.selectShown()
+	before := f.stored(t, "es")
+	v.startAI()
+	deadline := time.Now().Add(10 * time.Second)
+	for v.aiBar.bar.Value == 0 && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	test.Tap(v.aiBar.stop)
+	waitAI(t, v)
+
+	machine, unchanged := 0, 0
+	for id, got := range f.stored(t, "es") {
+		switch {
+		case got.By == "model:test-model" && got.Target == "ES "+got.Source:
+			machine++
+		case got.Target == before[id].Target && got.State == before[id].State && got.By == before[id].By:
+			unchanged++
+		default:
+			t.Errorf("%s stored as %+v", id, got)
+		}
+	}
+	if machine != 40 {
+		t.Errorf("%d texts saved from the finished batch, want 40", machine)
+	}
+	if !strings.Contains(v.aiBar.note.Text, "40 texts translated") || len(f.errs) != 0 {
+		t.Errorf("summary %q, errors %v", v.aiBar.note.Text, f.errs)
 	}
 }
