@@ -18,10 +18,12 @@ type Progress struct {
 
 // Result is the outcome of one job of a batch.
 type Result struct {
-	Job     Job
-	Path    string
-	Err     error
-	Pending []l10n.Pending // texts exported without an approved translation
+	Job  Job
+	Path string
+	Err  error
+	// Pending are the texts exported without an approved translation, or,
+	// when RequireApproved refused the package, the texts that refused it.
+	Pending []l10n.Pending
 }
 
 // WriteAll exports every job into dir, sharing processed media across jobs.

@@ -49,11 +49,16 @@ func Build(ctx context.Context, job Job) ([]archive.File, error) {
 
 // BuildReport builds like Build and also returns the segments that went
 // into the package without an approved translation (none in the source
-// locale), for the caller to warn about.
+// locale), for the caller to warn about. When RequireApproved refuses the
+// package, they come with the error: the segments that stopped it.
 func BuildReport(ctx context.Context, job Job) ([]archive.File, []l10n.Pending, error) {
 	loc, locale, err := job.localize(ctx)
 	if err != nil {
-		return nil, nil, err
+		var pending []l10n.Pending
+		if loc != nil {
+			pending = loc.Pending
+		}
+		return nil, pending, err
 	}
 	job.Project = loc.Project // the title and credentials in the package's language
 	if len(loc.Media) > 0 {
@@ -130,7 +135,7 @@ func (job Job) localize(ctx context.Context) (*l10n.Localized, authoring.Locale,
 		return nil, "", err
 	}
 	if job.RequireApproved && len(loc.Pending) > 0 {
-		return nil, "", pendingError(m, locale, loc.Pending)
+		return loc, "", pendingError(m, locale, loc.Pending) // loc for its Pending only
 	}
 	return loc, locale, nil
 }
@@ -250,7 +255,7 @@ func WriteZip(ctx context.Context, job Job, dir string) (string, error) {
 func writeZip(ctx context.Context, job Job, dir string) (string, []l10n.Pending, error) {
 	files, pending, err := BuildReport(ctx, job)
 	if err != nil {
-		return "", nil, err
+		return "", pending, err
 	}
 	dst := filepath.Join(dir, FileName(job))
 	if err := archive.WriteFileAtomic(ctx, dst, files, checkWritten); err != nil {

@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"context"
+	"os"
 	"strings"
 	"testing"
 
@@ -120,6 +121,16 @@ func TestUnapprovedTextIsReportedOrRefused(t *testing.T) {
 		Media: media, Locale: "es", Translations: tr}}, t.TempDir(), nil)
 	if results[0].Err != nil || len(results[0].Pending) != 2 {
 		t.Errorf("batch result: %v, pending %v", results[0].Err, results[0].Pending)
+	}
+
+	// A refused job names the texts that refused it, for the caller to list.
+	dir := t.TempDir()
+	results = export.WriteAll(context.Background(), []export.Job{job}, dir, nil)
+	if code := authoring.ErrorCode(results[0].Err); code != authoring.EINVALID || results[0].Path != "" || len(results[0].Pending) != 2 {
+		t.Errorf("refused batch result: code %q, path %q, pending %v", code, results[0].Path, results[0].Pending)
+	}
+	if left, _ := os.ReadDir(dir); len(left) != 0 {
+		t.Errorf("a refused package left %v", left)
 	}
 }
 
