@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/stacklet/stacklet/app/tr"
@@ -36,7 +37,11 @@ func newDialog(t *testing.T, o Options) *Dialog {
 	a := test.NewApp()
 	t.Cleanup(a.Quit)
 	o.Window = a.NewWindow("")
-	o.T = tr.New("en")
+	o.Window.Resize(fyne.NewSize(900, 760)) // room for the dialog, as on a desktop
+	if o.T == nil {
+		o.T = tr.New("en")
+	}
+	o.Prefs = a.Preferences()
 	d := New(o)
 	d.dlg.Show()
 	return d
@@ -77,7 +82,7 @@ func TestExportSampleThroughDialog(t *testing.T) {
 		if ok, out := testenv.Xmllint(t, schemas[r.Job.Format], manifest); !ok {
 			t.Errorf("%s: xmllint:\n%s", r.Path, out)
 		}
-		if !strings.Contains(d.Written.Text, filepath.Base(r.Path)) {
+		if !strings.Contains(d.Written.Text, filepath.Base(r.Path)) || d.Written.Hidden {
 			t.Errorf("summary does not list %s", filepath.Base(r.Path))
 		}
 	}
@@ -129,8 +134,8 @@ func TestRefusedModuleIsListedWithItsProblems(t *testing.T) {
 			t.Errorf("%s: code %q, want %q (%v)", r.Job.ModuleID, got, want, r.Err)
 		}
 	}
-	if !strings.Contains(d.Problems.Text, "Nothing here yet") || d.Problems.Hidden {
-		t.Errorf("problems = %q", d.Problems.Text)
+	if problems := textOf(d.Problems); !strings.Contains(problems, "Nothing here yet") || d.Problems.Hidden {
+		t.Errorf("problems = %q", problems)
 	}
 	if !strings.Contains(d.Headline.Text, "1 package was not exported") {
 		t.Errorf("headline = %q", d.Headline.Text)
@@ -190,7 +195,7 @@ func TestCancelLeavesNoPackage(t *testing.T) {
 		t.Errorf("canceled export left %v", left)
 	}
 	if !strings.Contains(d.Headline.Text, d.opts.T.S("ExportCanceled")) || !d.Problems.Hidden {
-		t.Errorf("headline %q, problems %q", d.Headline.Text, d.Problems.Text)
+		t.Errorf("headline %q, problems %q", d.Headline.Text, textOf(d.Problems))
 	}
 }
 
@@ -255,9 +260,9 @@ func TestExportInATargetLocale(t *testing.T) {
 			if !strings.Contains(page, `lang="es"`) {
 				t.Errorf("page is not in Spanish")
 			}
-			warned := strings.Contains(d.Written.Text, "not approved translations")
+			warned := strings.Contains(textOf(d.Warnings), "not approved translations") && !d.Warnings.Hidden
 			if warned != tt.warn || (tt.warn == strings.Contains(page, "¿Qué es una microcredencial?")) {
-				t.Errorf("warned %v (want %v); summary %q", warned, tt.warn, d.Written.Text)
+				t.Errorf("warned %v (want %v); summary %q", warned, tt.warn, textOf(d.Warnings))
 			}
 		})
 	}

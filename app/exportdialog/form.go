@@ -18,8 +18,12 @@ import (
 	"github.com/stacklet/stacklet/export"
 )
 
-// prefFolder remembers the last destination between exports.
-const prefFolder = "export.folder"
+// Preferences remember the last destination and whether approval was
+// required, between exports.
+const (
+	prefFolder          = "export.folder"
+	prefRequireApproved = "export.requireApproved"
+)
 
 // formatLabels are the catalog ids naming each format.
 var formatLabels = map[authoring.Format]string{
@@ -35,11 +39,14 @@ type form struct {
 	AllModules *widget.Check
 	Modules    *widget.CheckGroup
 	Locales    *widget.CheckGroup
-	Folder     *widget.Entry
-	Browse     *widget.Button
-	Export     *widget.Button
-	Close      *widget.Button
-	Invalid    *widget.Label
+	// RequireApproved refuses a package in a target language with any text
+	// that is not an approved translation; hidden without target languages.
+	RequireApproved *widget.Check
+	Folder          *widget.Entry
+	Browse          *widget.Button
+	Export          *widget.Button
+	Close           *widget.Button
+	Invalid         *widget.Label
 
 	opts    Options
 	formats []authoring.Format // by option index
@@ -122,6 +129,9 @@ func (f *form) buildLocales() {
 	}
 	f.Locales = widget.NewCheckGroup(options, nil)
 	f.Locales.SetSelected(options[:1])
+	f.RequireApproved = widget.NewCheck(f.opts.T.S("ExportRequireApproved"), nil)
+	f.RequireApproved.Checked = f.opts.Prefs != nil && f.opts.Prefs.Bool(prefRequireApproved)
+	f.RequireApproved.Hidden = len(p.TargetLocales) == 0
 }
 
 func (f *form) buildFolder() {
@@ -169,6 +179,7 @@ func (f *form) layout() fyne.CanvasObject {
 		container.NewGridWithColumns(2,
 			container.NewVBox(heading("ExportFormats"), f.Formats),
 			container.NewBorder(heading("ExportLocales"), nil, nil, nil, locales)),
+		f.RequireApproved,
 		widget.NewSeparator(),
 		heading("ExportModules"), f.AllModules, modules,
 		widget.NewSeparator(),
@@ -203,7 +214,7 @@ func (f *form) jobs() ([]export.Job, string) {
 		for _, l := range locales {
 			for _, format := range formats {
 				jobs = append(jobs, export.Job{Project: f.opts.Project, ModuleID: m, Format: format, Locale: l,
-					Media: f.opts.Media, Translations: f.opts.Translations[l]})
+					Media: f.opts.Media, Translations: f.opts.Translations[l], RequireApproved: f.RequireApproved.Checked})
 			}
 		}
 	}

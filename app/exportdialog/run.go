@@ -50,6 +50,7 @@ func (d *Dialog) onExport() {
 	dir := d.form.folder()
 	if d.opts.Prefs != nil {
 		d.opts.Prefs.SetString(prefFolder, dir)
+		d.opts.Prefs.SetBool(prefRequireApproved, d.form.RequireApproved.Checked)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	d.progress.start(cancel, len(jobs))

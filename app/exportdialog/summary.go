@@ -3,6 +3,7 @@ package exportdialog
 import (
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,14 +15,17 @@ import (
 
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export"
 )
 
 // summary is the last view: what was written, what was refused and why.
 type summary struct {
 	Headline   *widget.Label
-	Written    *widget.Label // one package file name a line
-	Problems   *widget.Label // one refused package a paragraph
+	Written    *widget.Label   // packages written as asked: one file name a line
+	Warnings   *fyne.Container // packages written with texts not approved: a note each
+	Problems   *fyne.Container // refused packages: a note each
+	Failure    *widget.Label   // why the folder did not open
 	OpenFolder *widget.Button
 	Back       *widget.Button
 	Done       *widget.Button
@@ -32,16 +36,18 @@ type summary struct {
 }
 
 func newSummary(t *tr.T, onOpen, onBack, onDone func()) *summary {
-	s := &summary{t: t, Headline: widget.NewLabel(""), Written: widget.NewLabel(""), Problems: widget.NewLabel("")}
+	s := &summary{t: t, Headline: widget.NewLabel(""), Written: widget.NewLabel(""),
+		Warnings: container.NewVBox(), Problems: container.NewVBox(), Failure: widget.NewLabel("")}
 	s.Headline.TextStyle.Bold = true
 	s.Headline.Wrapping = fyne.TextWrapWord
-	s.Problems.Wrapping = fyne.TextWrapWord
-	s.Problems.Importance = widget.DangerImportance
+	s.Failure.Wrapping = fyne.TextWrapWord
+	s.Failure.Importance = widget.DangerImportance
+	s.Failure.Hide()
 	s.OpenFolder = widget.NewButtonWithIcon(t.S("ExportOpenFolder"), theme.FolderOpenIcon(), onOpen)
 	s.Back = widget.NewButton(t.S("ExportAgain"), onBack)
 	s.Done = widget.NewButton(t.S("ExportClose"), onDone)
 	s.Done.Importance = widget.HighImportance
-	body := container.NewVBox(s.Written, s.Problems)
+	body := container.NewVBox(s.Failure, s.Written, s.Warnings, s.Problems)
 	buttons := container.NewHBox(s.OpenFolder, layout.NewSpacer(), s.Back, s.Done)
 	s.view = container.NewBorder(s.Headline, buttons, nil, nil, container.NewScroll(body))
 	return s
@@ -50,24 +56,30 @@ func newSummary(t *tr.T, onOpen, onBack, onDone func()) *summary {
 // fill shows the results of one run into dir.
 func (s *summary) fill(p *authoring.Project, results []export.Result, dir string, stopped bool) {
 	s.dir = dir
-	var written, problems []string
-	var refused int
+	sources := segmentSources(p)
+	var written []string
+	var warnings, problems []fyne.CanvasObject
 	for _, r := range results {
 		switch {
+		case r.Err == nil && len(r.Pending) == 0:
+			written = append(written, filepath.Base(r.Path))
 		case r.Err == nil:
-			written = append(written, s.written(r))
+			warnings = append(warnings, s.warning(r, sources))
 		case canceled(r.Err):
 		default:
-			refused++
-			problems = append(problems, s.problem(p, r))
+			problems = append(problems, s.problem(p, r, sources))
 		}
 	}
-	s.Headline.SetText(s.headline(len(written), refused, dir, stopped))
+	s.Headline.SetText(s.headline(len(written)+len(warnings), len(problems), dir, stopped))
 	s.Written.SetText(strings.Join(written, "\n"))
 	s.Written.Hidden = len(written) == 0
-	s.Problems.SetText(strings.Join(problems, "\n\n"))
+	s.Warnings.Objects = warnings
+	s.Warnings.Hidden = len(warnings) == 0
+	s.Problems.Objects = problems
 	s.Problems.Hidden = len(problems) == 0
-	s.OpenFolder.Hidden = len(written) == 0
+	s.Failure.Hide()
+	s.OpenFolder.Hidden = len(written)+len(warnings) == 0
+	s.view.Refresh()
 }
 
 func (s *summary) headline(written, refused int, dir string, stopped bool) string {
@@ -81,25 +93,124 @@ func (s *summary) headline(written, refused int, dir string, stopped bool) strin
 	return text
 }
 
-// written names a package, with a warning when some of its texts are not
-// approved translations (they are in the package all the same).
-func (s *summary) written(r export.Result) string {
-	name := filepath.Base(r.Path)
-	if len(r.Pending) == 0 {
-		return name
-	}
-	return name + "\n    " + s.t.N("ExportPending", len(r.Pending), nil)
+// warning names a package written with texts that are not approved
+// translations (they are in the package all the same) and lists them.
+func (s *summary) warning(r export.Result, sources map[string]string) fyne.CanvasObject {
+	note := s.t.N("ExportPending", len(r.Pending), nil)
+	return s.note(filepath.Base(r.Path), note, widget.WarningImportance, r.Pending, sources)
 }
 
-// problem names the refused package and gives the export's reason, which
-// lists every validation problem to fix.
-func (s *summary) problem(p *authoring.Project, r export.Result) string {
+// problem names the refused package and gives the export's reason: the
+// texts that are not approved, or every validation problem to fix.
+func (s *summary) problem(p *authoring.Project, r export.Result, sources map[string]string) fyne.CanvasObject {
 	title := r.Job.ModuleID
 	if m, err := p.Module(r.Job.ModuleID); err == nil {
 		title = m.Title
 	}
 	head := s.t.F("ExportProblem", map[string]any{"Module": title, "File": export.FileName(r.Job)})
-	return head + "\n" + authoring.ErrorMessage(r.Err)
+	reason := authoring.ErrorMessage(r.Err)
+	if len(r.Pending) > 0 { // refused for them: the list says more, and in the interface language
+		reason = s.t.N("ExportRefusedPending", len(r.Pending), nil)
+	}
+	return s.note(head, reason, widget.DangerImportance, r.Pending, sources)
+}
+
+// note is one package that needs a word: its name, what is the matter, and
+// the texts that are not approved translations, folded away.
+func (s *summary) note(head, text string, importance widget.Importance, pending []l10n.Pending, sources map[string]string) fyne.CanvasObject {
+	name := widget.NewLabelWithStyle(head, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	body.Importance = importance
+	box := container.NewVBox(name, body)
+	if len(pending) > 0 {
+		title := s.t.F("ExportPendingTexts", map[string]any{"Count": len(pending)})
+		box.Add(widget.NewAccordion(widget.NewAccordionItem(title, s.pendingList(pending, sources))))
+	}
+	return box
+}
+
+// maxListed keeps a locale that is barely translated from burying the
+// summary: Translation review holds the full list.
+const maxListed = 20
+
+// pendingList shows each text by its source words, why it is listed, and
+// its segment id in small print, which Translation review and the CLI show.
+func (s *summary) pendingList(pending []l10n.Pending, sources map[string]string) fyne.CanvasObject {
+	var segs []widget.RichTextSegment
+	for i, p := range pending {
+		if i == maxListed {
+			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph,
+				Text: s.t.N("ExportPendingMore", len(pending)-maxListed, nil)})
+			break
+		}
+		reason := " — " + s.reason(p)
+		if source, ok := sources[p.ID]; ok {
+			segs = append(segs,
+				&widget.TextSegment{Style: widget.RichTextStyleStrong, Text: s.t.F("ExportQuoted", map[string]any{"Text": source})},
+				&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: reason},
+				&widget.TextSegment{Style: idStyle, Text: p.ID})
+			continue
+		}
+		segs = append(segs, // a caption cue: the dialog has not read the track
+			&widget.TextSegment{Style: widget.RichTextStyleCodeInline, Text: p.ID},
+			&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: reason})
+	}
+	list := widget.NewRichText(segs...)
+	list.Wrapping = fyne.TextWrapWord
+	return list
+}
+
+// idStyle sets a segment id apart from the text it names.
+var idStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText,
+	TextStyle: fyne.TextStyle{Monospace: true}}
+
+// reasonLabels name, in the interface language, the reasons l10n.Localize
+// gives in English; a reason missing here shows its English detail.
+var reasonLabels = map[string]string{
+	"not translated":                       "ExportReasonUntranslated",
+	"machine translation, not reviewed":    "ExportReasonMachine",
+	"edited, not approved":                 "ExportReasonEdited",
+	"the source changed after translation": "ExportReasonStale",
+}
+
+func (s *summary) reason(p l10n.Pending) string {
+	if id, ok := reasonLabels[p.Reason]; ok {
+		return s.t.S(id)
+	}
+	return s.t.F("ExportReasonOther", map[string]any{"Detail": p.Reason})
+}
+
+// segmentSources maps each segment id of p to its source text as an author
+// reads it, shortened: the label of a pending text. Caption cues are not
+// among them, as their tracks are media the dialog does not read.
+func segmentSources(p *authoring.Project) map[string]string {
+	out := map[string]string{}
+	for _, seg := range l10n.ProjectSegments(p, nil) {
+		out[seg.ID] = shorten(placeholder.ReplaceAllStringFunc(seg.Source, unescape), 60)
+	}
+	return out
+}
+
+// placeholder matches the inline markup placeholders of segment text and
+// its escaped braces (see l10n.Tags).
+var placeholder = regexp.MustCompile(`\{\{|\{/?[0-9]{1,4}/?\}`)
+
+func unescape(tag string) string {
+	if tag == "{{" {
+		return "{"
+	}
+	return ""
+}
+
+// shorten collapses white space and cuts s to at most max runes.
+func shorten(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		return strings.TrimSpace(string(r[:max-1])) + "…"
+	}
+	return s
 }
 
 func (d *Dialog) onOpenFolder() {
@@ -112,7 +223,7 @@ func (d *Dialog) onOpenFolder() {
 		open = fyne.CurrentApp().OpenURL
 	}
 	if err := open(u); err != nil {
-		d.summary.Problems.SetText(authoring.ErrorMessage(err))
-		d.summary.Problems.Show()
+		d.summary.Failure.SetText(authoring.ErrorMessage(err))
+		d.summary.Failure.Show()
 	}
 }
