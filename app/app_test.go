@@ -461,9 +461,9 @@ func TestSampleOpensAsTheUsersOwnCopy(t *testing.T) {
 		t.Fatal("the sample did not open with its three modules")
 	}
 	a.project.showProjectSettings("")
-	if got := labelStartingWith(a.project.form.Object(), "es: "); !regexp.MustCompile(`^es: (\d+) of (\d+) texts approved, 0 stale$`).MatchString(got) {
-		t.Errorf("project settings show Spanish progress %q, want every text approved", got)
-	} else if m := regexp.MustCompile(`\d+`).FindAllString(got, 2); m[0] != m[1] || m[0] == "0" {
+	got := labelStartingWith(a.project.form.Object(), "es: ")
+	allApproved := regexp.MustCompile(`^es: (\d+) approved · 0 edited · 0 machine-translated · 0 untranslated · 0 with a changed source \(of (\d+) texts\)$`)
+	if m := allApproved.FindStringSubmatch(got); m == nil || m[1] != m[2] || m[1] == "0" {
 		t.Errorf("project settings show Spanish progress %q, want every text approved", got)
 	}
 	path := a.ProjectPath()
