@@ -21,6 +21,7 @@ import (
 	"github.com/stacklet/stacklet/app/uikit"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/authoringtest"
+	"github.com/stacklet/stacklet/authoring/edit"
 	"github.com/stacklet/stacklet/authoring/sqlite"
 )
 
@@ -535,4 +536,37 @@ func labelStartingWith(o fyne.CanvasObject, prefix string) string {
 		}
 	}
 	return ""
+}
+
+// TestWhereUsedOpensTheLogo: "where used" of the theme logo in the media
+// library (host.SelectBlock with the use edit.MediaUses gives) opens the
+// project settings on the logo picker, and the module stays the current one.
+func TestWhereUsedOpensTheLogo(t *testing.T) {
+	a, _ := newTestApp(t)
+	pv := a.project
+	module := a.CurrentModule()
+	if module == "" {
+		t.Fatal("a new project shows no module")
+	}
+	m, err := pv.s.AddMedia("logo.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := pv.s.EditProject(edit.Field("theme.logo"), func(p *authoring.Project) { p.Theme.Logo = m.Hash }); err != nil {
+		t.Fatal(err)
+	}
+	uses := edit.MediaUses(pv.s.Project(), m.Hash)
+	if len(uses) != 1 {
+		t.Fatalf("uses of the logo: %v", uses)
+	}
+	a.SelectBlock(uses[0].ModuleID, uses[0].BlockID, uses[0].Field)
+	if pv.mode != projectSettingsMode || pv.form == nil {
+		t.Fatalf("where used of the logo left the view in mode %d", pv.mode)
+	}
+	if got, want := a.Window().Canvas().Focused(), pv.form.Field("theme.logo"); got == nil || got != want {
+		t.Errorf("focused %T, want the logo picker", got)
+	}
+	if got := a.CurrentModule(); got != module {
+		t.Errorf("current module became %q, want %q", got, module)
+	}
 }

@@ -179,6 +179,10 @@ func (pv *projectView) selectModule(id string) {
 // selectBlock shows a module's block in the editor and focuses field. An
 // empty blockID with a field means the module's own settings.
 func (pv *projectView) selectBlock(moduleID, blockID, field string) {
+	if moduleID == "" && blockID == "" && field != "" {
+		pv.openProjectField(field)
+		return
+	}
 	if moduleID != pv.moduleID || pv.mode != moduleMode {
 		if blockID == "" && field != "" {
 			pv.moduleID = moduleID
@@ -198,6 +202,18 @@ func (pv *projectView) selectBlock(moduleID, blockID, field string) {
 	if field != "" && pv.editor != nil {
 		pv.editor.Focus(field)
 	}
+}
+
+// openProjectField goes to a field outside the modules, such as the logo
+// or a credential's badge: the screen that owns it, or else the project
+// settings. The module on show stays the current one.
+func (pv *projectView) openProjectField(field string) {
+	for _, x := range pv.a.exts {
+		if x.OpenField != nil && x.OpenField(pv.a, field) {
+			return
+		}
+	}
+	pv.showProjectSettings(field)
 }
 
 func (pv *projectView) showEditor() {

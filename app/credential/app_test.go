@@ -11,6 +11,8 @@ import (
 
 	"github.com/stacklet/stacklet/app"
 	"github.com/stacklet/stacklet/app/host"
+	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/edit"
 )
 
 // TestInTheApp opens the screen the way the designer does: the sample in
@@ -53,5 +55,58 @@ func TestInTheApp(t *testing.T) {
 		if err := png.Encode(out, a.Window().Canvas().Capture()); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestWhereUsedOpensTheCredential: "where used" of a badge in the media
+// library (host.SelectBlock with the use edit.MediaUses gives) shows the
+// credential that uses it with the badge picker focused, and the module on
+// show stays the current one.
+func TestWhereUsedOpensTheCredential(t *testing.T) {
+	f := newFixture(t, "en")
+	err := f.sess.EditProject(edit.Field("credentials"), func(p *authoring.Project) {
+		second := p.Credentials[0]
+		second.ID, second.Title = "second-badge", "Second badge"
+		p.Credentials = append(p.Credentials, second)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.sess.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fa := test.NewApp()
+	t.Cleanup(fa.Quit)
+	var shown *Screen
+	a := app.New(fa, app.Options{Language: "en", Extensions: []host.Extension{ExtensionShowing(func(s *Screen) { shown = s })}})
+	a.Window().Resize(fyne.NewSize(1280, 800))
+	a.OpenProject(f.path)
+	if a.Session() == nil {
+		t.Fatal("the sample did not open")
+	}
+	t.Cleanup(func() { a.Session().Close() })
+	module := a.CurrentModule()
+	if module == "" {
+		t.Fatal("no module on show after opening the sample")
+	}
+	p := a.Session().Project()
+	var use *edit.Use
+	for _, u := range edit.MediaUses(p, p.Credentials[1].Image) {
+		if u.Field == "credentials[2].image" {
+			use = &u
+		}
+	}
+	if use == nil {
+		t.Fatalf("uses of the badge %v have no credentials[2].image", edit.MediaUses(p, p.Credentials[1].Image))
+	}
+	a.SelectBlock(use.ModuleID, use.BlockID, use.Field)
+	if shown == nil || shown.Editing() != "second-badge" {
+		t.Fatalf("where used did not open the second credential (shown %v)", shown != nil)
+	}
+	if got, want := a.Window().Canvas().Focused(), shown.Field("image"); got == nil || got != want {
+		t.Errorf("focused %T, want the badge picker", got)
+	}
+	if got := a.CurrentModule(); got != module {
+		t.Errorf("current module became %q, want %q", got, module)
 	}
 }

@@ -38,6 +38,7 @@ func Project(c Context, locales []string) *Form {
 		set(edit.Field("theme.logo"), func(p *authoring.Project) { p.Theme.Logo = h })
 	})
 	b.add(t.S("FieldLogo"), "theme.logo", logo.Object(), t.S("LogoHint"))
+	b.form.fields["theme.logo"] = logo.Choose // the picker is no widget to focus; its button is
 	b.add(t.S("FieldFont"), "theme.font", fontSelect(c, set), t.S("FontHint"))
 	return b.done(t.S("ProjectSettingsTitle"))
 }

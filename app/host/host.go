@@ -24,6 +24,9 @@ type Host interface {
 	// CurrentModule is the id of the module on screen, "" when none.
 	CurrentModule() string
 	// SelectBlock shows a block and focuses one of its fields ("" for none).
+	// With no module and no block, field is one of the project's own fields
+	// as edit.MediaUses names them ("theme.logo", "credentials[1].image"):
+	// the screen of an extension that opens it, or else the project settings.
 	SelectBlock(moduleID, blockID, field string)
 	// ShowError explains err in a dialog: what went wrong and what to do.
 	ShowError(err error)
@@ -65,6 +68,9 @@ type Extension struct {
 	// Screen, used when Action is nil, fills the main area; leave (may be
 	// nil) is called when the user goes elsewhere.
 	Screen func(h Host) (view fyne.CanvasObject, leave func())
+	// OpenField, if set, shows a project field that lives on this screen
+	// ("credentials[1].image", indexes from 1) and reports whether it did.
+	OpenField func(h Host, field string) bool
 	// OnDrop, if set, receives files dropped on the window.
 	OnDrop func(h Host, uris []fyne.URI)
 }
