@@ -95,27 +95,35 @@ func xliffImport(ctx context.Context, e *env, src projectSource, args []string) 
 	for _, s := range all {
 		segs[s.ID] = s
 	}
-	for _, path := range args[1:] {
-		if err := importFile(ctx, e.stdout, lp, segs, path); err != nil {
+	// Every document is read and every <file> checked first, so that a
+	// refusal leaves the project as it was.
+	paths := args[1:]
+	docs := make([]*xliff.Document, len(paths))
+	for i, path := range paths {
+		if docs[i], err = readXLIFF(path); err != nil {
+			return err
+		}
+		for j := range docs[i].Files {
+			if err := checkFileLocales(lp.project, &docs[i].Files[j], path); err != nil {
+				return err
+			}
+		}
+	}
+	for i, path := range paths {
+		if err := importDoc(ctx, e.stdout, lp, segs, path, docs[i]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// importFile applies one XLIFF file: every applicable unit is written as
-// edited; stale, unknown and invalid units are reported, not applied.
-func importFile(ctx context.Context, w io.Writer, lp *l10nProject, segs map[string]l10n.Segment, path string) error {
-	doc, err := readXLIFF(path)
-	if err != nil {
-		return err
-	}
+// importDoc applies one checked XLIFF document: every applicable unit is
+// written as edited; stale, unknown and invalid units are reported, not
+// applied.
+func importDoc(ctx context.Context, w io.Writer, lp *l10nProject, segs map[string]l10n.Segment, path string, doc *xliff.Document) error {
 	by := "xliff:" + filepath.Base(path)
 	for i := range doc.Files {
 		f := &doc.Files[i]
-		if err := checkFileLocales(lp.project, f, path); err != nil {
-			return err
-		}
 		decisions := xliff.Plan(f, segs, lp.bundle.Translations[f.TargetLanguage])
 		var ts []l10n.Translation
 		for _, d := range decisions {

@@ -131,3 +131,55 @@ func TestXLIFFExportSample(t *testing.T) {
 		t.Errorf("export:\n%.400s", out)
 	}
 }
+
+// TestXLIFFRefusalChangesNothing: a <file> or a whole XLIFF file with the
+// wrong languages is refused before anything is saved, even when it comes
+// after a good one.
+func TestXLIFFRefusalChangesNothing(t *testing.T) {
+	withoutOpenAI(t)
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	const before, after = ">Microcredenciales en 10 minutos<", ">Microcredenciales en diez minutos<"
+	frenchFile := `<file original="project" source-language="en" target-language="fr" datatype="plaintext"><body/></file>`
+	tests := []struct {
+		name string
+		docs func(good string) []string
+	}{
+		{"LaterFileElement", func(good string) []string {
+			return []string{write("two-files.xlf", strings.Replace(good, "</xliff>", frenchFile+"\n</xliff>", 1))}
+		}},
+		{"LaterXLIFFFile", func(good string) []string {
+			return []string{write("good.xlf", good),
+				write("fr.xlf", `<xliff version="1.2">`+frenchFile+`</xliff>`)}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			proj := filepath.Join(t.TempDir(), "sample.stacklet")
+			mustCLI(t, "import", "--sample", proj) // with the sample's Spanish
+			exported := mustCLI(t, "xliff", "export", proj, "--locale", "es")
+			good := strings.Replace(exported, before, after, 1)
+			if good == exported {
+				t.Fatalf("the export has no Spanish title %s", before)
+			}
+			args := append([]string{"xliff", "import", proj}, tt.docs(good)...)
+			code, out, errOut := cli(t, args...)
+			if code != exitInvalid || !strings.Contains(errOut, "fr is not a target locale") {
+				t.Errorf("exit %d, want %d; stderr %q", code, exitInvalid, errOut)
+			}
+			if strings.Contains(out, "applied") {
+				t.Errorf("a refused import reports applied units:\n%s", out)
+			}
+			tr, _ := translations(t, proj, "es")
+			if got := tr["p/title"].Target; ">"+got+"<" != before {
+				t.Errorf("Spanish title is %q after a refused import, want it unchanged", got)
+			}
+		})
+	}
+}
