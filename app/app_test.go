@@ -570,3 +570,26 @@ func TestWhereUsedOpensTheLogo(t *testing.T) {
 		t.Errorf("current module became %q, want %q", got, module)
 	}
 }
+
+// TestAppFolderRefusalSpeaksTheAppLanguage: when the app's folder cannot
+// be made, the error says so in the interface language. The folder is
+// blocked by a file in a temp dir of the test's own, never the test
+// driver's storage root (os.TempDir itself).
+func TestAppFolderRefusalSpeaksTheAppLanguage(t *testing.T) {
+	root := filepath.Join(t.TempDir(), "app")
+	if err := os.WriteFile(root, []byte("a file where the folder should be"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	de := tr.New("de")
+	err := makeAppFolder(de, root)
+	if authoring.ErrorCode(err) != authoring.EINTERNAL {
+		t.Fatalf("error %v, want code %s", err, authoring.EINTERNAL)
+	}
+	want, _, _ := strings.Cut(de.F("SampleFolderFailed", map[string]any{"Folder": root, "Detail": "\x00"}), "\x00")
+	if got := authoring.ErrorMessage(err); !strings.HasPrefix(got, want) || !strings.Contains(got, "Ordner") {
+		t.Errorf("refusal %q, want the German %q…", got, want)
+	}
+	if err := makeAppFolder(de, filepath.Join(t.TempDir(), "new")); err != nil {
+		t.Errorf("a folder that can be made: %v", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
@@ -99,10 +100,20 @@ func (a *App) OpenSample() {
 
 func (a *App) samplePath() (string, error) {
 	root := a.fyne.Storage().RootURI().Path()
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return "", authoring.Errorf(authoring.EINTERNAL, "cannot make the folder %s: %v", root, err)
+	if err := makeAppFolder(a.t, root); err != nil {
+		return "", err
 	}
 	return filepath.Join(root, "sample"+Extension), nil
+}
+
+// makeAppFolder makes the app's own folder, where the sample's copy goes,
+// refusing in the interface language.
+func makeAppFolder(t *tr.T, root string) error {
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return authoring.Errorf(authoring.EINTERNAL, "%s",
+			t.F("SampleFolderFailed", map[string]any{"Folder": root, "Detail": err.Error()}))
+	}
+	return nil
 }
 
 // CopySample writes the bundled sample, translations and glossary

@@ -23,7 +23,7 @@ func (l *Library) onReplace() {
 		}
 		r.Close()
 		go func() {
-			data, err := readURI(r.URI())
+			data, err := readURI(l.opts.T, r.URI())
 			fyne.Do(func() { l.finishReplace(old, r.URI().Name(), data, err) })
 		}()
 	}, l.opts.Window)

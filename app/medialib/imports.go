@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 )
 
@@ -52,7 +53,7 @@ func (l *Library) ImportURIs(uris []fyne.URI) {
 func (l *Library) importAll(uris []fyne.URI) {
 	var res importResult
 	for i, uri := range uris {
-		data, err := readURI(uri)
+		data, err := readURI(l.opts.T, uri)
 		fyne.DoAndWait(func() {
 			l.Status.SetText(l.opts.T.F("MediaImporting", map[string]any{"Done": i + 1, "Total": len(uris), "Name": uri.Name()}))
 			l.Status.Show()
@@ -75,21 +76,23 @@ func (l *Library) importAll(uris []fyne.URI) {
 // and the whole file is held in memory while it is stored.
 const maxImport = 1 << 30
 
-func readURI(uri fyne.URI) ([]byte, error) {
+// readURI reads one file to import. Its refusals are listed in the import
+// failure dialog, so they are in the interface language.
+func readURI(t *tr.T, uri fyne.URI) ([]byte, error) {
 	if ok, _ := storage.CanList(uri); ok {
-		return nil, authoring.Errorf(authoring.EINVALID, "this is a folder: import the files inside it")
+		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.S("MediaImportFolder"))
 	}
 	r, err := storage.Reader(uri)
 	if err != nil {
-		return nil, authoring.Errorf(authoring.ENOTFOUND, "cannot open the file: %v", err)
+		return nil, authoring.Errorf(authoring.ENOTFOUND, "%s", t.F("MediaImportCannotOpen", map[string]any{"Detail": err.Error()}))
 	}
 	defer r.Close()
 	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
 	if err != nil {
-		return nil, authoring.Errorf(authoring.EINVALID, "cannot read the file: %v", err)
+		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.F("MediaImportCannotRead", map[string]any{"Detail": err.Error()}))
 	}
 	if len(data) > maxImport {
-		return nil, authoring.Errorf(authoring.EINVALID, "the file is larger than 1 GB")
+		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.S("MediaImportTooLarge"))
 	}
 	return data, nil
 }

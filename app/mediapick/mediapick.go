@@ -174,7 +174,7 @@ func importFile(c Context, want string, done func(authoring.Media)) {
 			return // canceled
 		}
 		defer r.Close()
-		m, err := Import(c.Session, r.URI().Name(), r)
+		m, err := Import(c, r.URI().Name(), r)
 		if err != nil {
 			c.OnError(err)
 			return
@@ -185,13 +185,16 @@ func importFile(c Context, want string, done func(authoring.Media)) {
 	fd.Show()
 }
 
-// Import reads a file into the media library.
-func Import(s *edit.Session, name string, r io.Reader) (authoring.Media, error) {
+// Import reads a file into the media library. A file that cannot be read
+// is refused in the interface language.
+func Import(c Context, name string, r io.Reader) (authoring.Media, error) {
+	name = filepath.Base(name)
 	data, err := io.ReadAll(r)
 	if err != nil {
-		return authoring.Media{}, authoring.Errorf(authoring.EINVALID, "%s cannot be read: %v", filepath.Base(name), err)
+		return authoring.Media{}, authoring.Errorf(authoring.EINVALID, "%s",
+			c.T.F("PickCannotRead", map[string]any{"Name": name, "Detail": err.Error()}))
 	}
-	return s.AddMedia(filepath.Base(name), data)
+	return c.Session.AddMedia(name, data)
 }
 
 func withUpper(exts []string) []string {

@@ -1,8 +1,12 @@
 package mediapick
 
 import (
+	"errors"
+	"strings"
 	"testing"
+	"testing/iotest"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 )
 
@@ -34,5 +38,23 @@ func TestBadgePickerOffersOnlyPNGAndSVG(t *testing.T) {
 		if ext != ".png" && ext != ".svg" {
 			t.Errorf("the badge file dialog offers %s", ext)
 		}
+	}
+}
+
+// TestImportRefusalSpeaksTheInterfaceLanguage: a file that cannot be read is
+// refused in the designer's language, naming the file and the reason.
+func TestImportRefusalSpeaksTheInterfaceLanguage(t *testing.T) {
+	for _, lang := range []authoring.Locale{"en", "de", "es", "fr", "id", "pt-BR"} {
+		t.Run(string(lang), func(t *testing.T) {
+			c := Context{T: tr.New(lang)}
+			_, err := Import(c, "/home/ana/logo.png", iotest.ErrReader(errors.New("disk gone")))
+			if authoring.ErrorCode(err) != authoring.EINVALID {
+				t.Fatalf("error %v, want code %s", err, authoring.EINVALID)
+			}
+			want := c.T.F("PickCannotRead", map[string]any{"Name": "logo.png", "Detail": "disk gone"})
+			if got := authoring.ErrorMessage(err); got != want || !strings.Contains(got, "logo.png") {
+				t.Errorf("refusal %q, want %q", got, want)
+			}
+		})
 	}
 }

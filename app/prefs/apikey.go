@@ -80,11 +80,15 @@ func (k *Keys) Key() (string, KeySource) {
 	return "", KeyMissing
 }
 
+// errNoKeyring refuses a key when there is nowhere to keep it; the screen
+// tells the designer in the interface language.
+var errNoKeyring = authoring.Errorf(authoring.EINVALID,
+	"there is no system keyring to keep the key in: set the %s environment variable instead", EnvAPIKey)
+
 // SetKey stores key in the keyring; an empty key removes it.
 func (k *Keys) SetKey(key string) error {
 	if !k.KeyringAvailable() {
-		return authoring.Errorf(authoring.EINVALID,
-			"there is no system keyring to keep the key in: set the %s environment variable instead", EnvAPIKey)
+		return errNoKeyring
 	}
 	var err error
 	if key == "" {

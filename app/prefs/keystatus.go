@@ -54,7 +54,7 @@ func keyStatusText(t *tr.T, keyringAvailable bool, source KeySource) string {
 
 func (s *Screen) onForgetKey() {
 	if err := s.opts.Keys.SetKey(""); err != nil {
-		s.KeyStatus.SetText(userError(err).Error())
+		s.KeyStatus.SetText(s.userError(err).Error())
 		return
 	}
 	s.refreshKeyStatus()

@@ -1,6 +1,8 @@
 package prefs
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -171,7 +173,7 @@ func Show(win fyne.Window, o Options) *Screen {
 				return
 			}
 			if err := s.Save(); err != nil {
-				dialog.ShowError(userError(err), win)
+				dialog.ShowError(s.userError(err), win)
 			}
 		}, win)
 	d.Resize(fyne.NewSize(620, 0))
@@ -179,9 +181,15 @@ func Show(win fyne.Window, o Options) *Screen {
 	return s
 }
 
-// userError keeps a message a user can act on and hides internals.
-func userError(err error) error {
-	return &authoring.Error{Code: authoring.ErrorCode(err), Message: authoring.ErrorMessage(err)}
+// userError says in the interface language why the key was not stored,
+// keeping the keyring's own reason as the detail and hiding internals.
+func (s *Screen) userError(err error) error {
+	t := s.opts.T
+	msg := t.F("PrefsKeyringFailed", map[string]any{"Detail": authoring.ErrorMessage(err)})
+	if errors.Is(err, errNoKeyring) {
+		msg = t.F("PrefsNoKeyring", map[string]any{"Var": EnvAPIKey})
+	}
+	return &authoring.Error{Code: authoring.ErrorCode(err), Message: msg}
 }
 
 func indexOf(list []string, v string) int {

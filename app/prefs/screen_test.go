@@ -2,12 +2,14 @@ package prefs
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
 	"github.com/stacklet/stacklet/app/tr"
+	"github.com/stacklet/stacklet/authoring"
 )
 
 func newTestScreen(t *testing.T, keys *Keys, onSaved func(Settings)) *Screen {
@@ -82,5 +84,27 @@ func TestScreenSpeaksItsLanguage(t *testing.T) {
 	<-s.keyChecked
 	if got := s.Theme.Options[2]; got != "Sombre" {
 		t.Errorf("dark theme option in French = %q", got)
+	}
+}
+
+// TestKeyRefusalSpeaksTheScreenLanguage: why a key was not stored is shown
+// in the settings' language, with the keyring's own reason as the detail.
+func TestKeyRefusalSpeaksTheScreenLanguage(t *testing.T) {
+	keyring.MockInitWithError(errors.New("no secret service"))
+	a := test.NewApp()
+	defer a.Quit()
+	fr := tr.New("fr")
+	s := NewScreen(Options{Prefs: a.Preferences(), Keys: &Keys{Getenv: env(nil)}, T: fr, OnSaved: func(Settings) {}})
+	<-s.keyChecked
+	refused := s.userError(s.opts.Keys.SetKey("sk-test"))
+	if got, want := refused.Error(), fr.F("PrefsNoKeyring", map[string]any{"Var": EnvAPIKey}); got != want || !strings.Contains(got, "trousseau") {
+		t.Errorf("no keyring: %q, want the French %q", got, want)
+	}
+	if authoring.ErrorCode(refused) != authoring.EINVALID {
+		t.Errorf("no keyring: code %q", authoring.ErrorCode(refused))
+	}
+	failed := s.userError(authoring.Errorf(authoring.EINTERNAL, "system keyring: locked"))
+	if got, want := failed.Error(), fr.F("PrefsKeyringFailed", map[string]any{"Detail": "system keyring: locked"}); got != want {
+		t.Errorf("keyring failure: %q, want %q", got, want)
 	}
 }
