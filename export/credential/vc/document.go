@@ -69,7 +69,7 @@ type schemaRef struct {
 	Type string `json:"type"`
 }
 
-func (b *Batch) document(l Learner) (*credentialDoc, error) {
+func (b *Batch) document(l Learner, resultID string) (*credentialDoc, error) {
 	from, until, err := b.validity(l)
 	if err != nil {
 		return nil, err
@@ -91,7 +91,7 @@ func (b *Batch) document(l Learner) (*credentialDoc, error) {
 		CredentialSchema: []schemaRef{{OBSchemaURL, "1EdTechJsonSchemaValidator2019"}},
 	}
 	if l.Score != "" {
-		doc.CredentialSubject.Result = []resultDoc{{Type: []string{"Result"}, ResultDescription: b.ResultID, Value: l.Score}}
+		doc.CredentialSubject.Result = []resultDoc{{Type: []string{"Result"}, ResultDescription: resultID, Value: l.Score}}
 	}
 	return doc, nil
 }

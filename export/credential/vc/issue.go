@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"time"
 
@@ -16,13 +17,15 @@ const OBSchemaURL = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0
 
 // Batch is what the credentials of one issuing run share.
 type Batch struct {
-	CredentialID   string   // the authoring.Credential id: names files
-	Name           string   // the credential's title
-	Achievement    any      // the Open Badges Achievement (JSON), without @context
-	Contexts       []string // contexts the achievement needs besides the standard ones
-	ResultID       string   // the resultDescription a learner's score reports on, if any
-	PassMark       float64  // the score (0-100) a learner needs; 0: no graded module
-	ValidityMonths int      // 0: the credentials do not expire
+	CredentialID   string       // the authoring.Credential id: names files
+	Name           string       // the credential's title
+	Achievement    any          // the Open Badges Achievement (JSON), without @context
+	Contexts       []string     // contexts the achievement needs besides the standard ones
+	ResultID       string       // the resultDescription a learner's score reports on, if any
+	PassMark       float64      // the score (0-100) a whole-credential row needs; 0: no graded module
+	Modules        []ModuleRule // the credential's modules, for a list with a module column
+	Required       int          // how many of Modules a learner needs; 0: all
+	ValidityMonths int          // 0: the credentials do not expire
 	Issuer         authoring.Organisation
 	Key            *Key
 	Created        time.Time // issue time: proof created and awardedDate
@@ -37,22 +40,49 @@ type Issued struct {
 }
 
 // IssueAll signs one credential per learner; a learner that cannot get one
-// (such as a completion after the issue time) becomes a RowError.
+// (such as a completion after the issue time) becomes a RowError. When the
+// learners come from a list with a module column (ByModule), each learner's
+// rows are gathered first and the credential is signed only for the
+// learners whose passed modules meet its requirement.
 func (b *Batch) IssueAll(learners []Learner) ([]Issued, []RowError, error) {
-	var out []Issued
+	var awards []award
 	var bad []RowError
-	for _, l := range learners {
-		if err := b.earned(l); err != nil {
-			bad = append(bad, RowError{l.Line, err})
-			continue
-		}
-		is, err := b.Issue(l)
+	if ByModule(learners) {
+		awards, bad = b.moduleAwards(learners)
+	} else {
+		awards, bad = b.rowAwards(learners)
+	}
+	out := make([]Issued, 0, len(awards))
+	for _, a := range awards {
+		is, err := b.issue(a.Learner, a.resultID)
 		if err != nil {
 			return nil, nil, err // the batch itself is broken: no credential is right
 		}
 		out = append(out, is)
 	}
+	sort.SliceStable(bad, func(i, j int) bool { return bad[i].Line < bad[j].Line })
 	return out, bad, nil
+}
+
+// award is a learner who earned the credential, with the resultDescription
+// their score reports on.
+type award struct {
+	Learner
+	resultID string
+}
+
+// rowAwards takes each row as a completion of the whole credential.
+func (b *Batch) rowAwards(learners []Learner) ([]award, []RowError) {
+	var out []award
+	var bad []RowError
+	for _, l := range learners {
+		if err := b.earned(l); err != nil {
+			bad = append(bad, RowError{Line: l.Line, Err: err})
+			continue
+		}
+		out = append(out, award{l, b.ResultID})
+	}
+	return out, bad
 }
 
 // earned says why learner l cannot have the credential, or nil: a completion
@@ -62,26 +92,37 @@ func (b *Batch) earned(l Learner) error {
 	if _, _, err := b.validity(l); err != nil {
 		return err
 	}
-	if b.PassMark <= 0 {
+	return meetsMark(l, b.PassMark, "the credential")
+}
+
+// meetsMark says why row l does not reach mark, or nil; what names what
+// asks for the mark in the message.
+func meetsMark(l Learner, mark float64, what string) error {
+	if mark <= 0 {
 		return nil
 	}
 	if l.Score != "" {
-		if score, _ := strconv.ParseFloat(l.Score, 64); score < b.PassMark {
-			return authoring.Errorf(authoring.EINVALID, "score %s is below the pass mark of %s %%", l.Score, formatMark(b.PassMark))
+		if score, _ := strconv.ParseFloat(l.Score, 64); score < mark {
+			return authoring.Errorf(authoring.EINVALID, "score %s is below the pass mark of %s %% of %s", l.Score, formatMark(mark), what)
 		}
 		return nil
 	}
 	if l.Status == "completed" {
-		return authoring.Errorf(authoring.EINVALID, "completed without a score or a pass: the credential needs %s %%", formatMark(b.PassMark))
+		return authoring.Errorf(authoring.EINVALID, "completed without a score or a pass: %s needs %s %%", what, formatMark(mark))
 	}
 	return nil
 }
 
 func formatMark(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
-// Issue signs the credential of one learner.
+// Issue signs the credential of one learner, taken as a completion of the
+// whole credential.
 func (b *Batch) Issue(l Learner) (Issued, error) {
-	doc, err := b.document(l)
+	return b.issue(l, b.ResultID)
+}
+
+func (b *Batch) issue(l Learner, resultID string) (Issued, error) {
+	doc, err := b.document(l, resultID)
 	if err != nil {
 		return Issued{}, err
 	}

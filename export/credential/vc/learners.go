@@ -14,8 +14,8 @@ import (
 	"github.com/stacklet/stacklet/authoring"
 )
 
-// Learner is one row of a learner list: who completed the credential, when,
-// and with which score.
+// Learner is one row of a learner list: who completed the credential (or,
+// with a module column, one of its modules), when, and with which score.
 type Learner struct {
 	Line       int // line of the row in the file, for messages
 	Name       string
@@ -24,12 +24,16 @@ type Learner struct {
 	Completed  time.Time
 	Score      string // as written, a number; "" when not given
 	Status     string // what the status columns say: "passed", "completed" or ""
+	Module     string // the module the row is about, as written; "" without a module column
 }
 
-// RowError is a row that was skipped, with why.
+// RowError is a row that was skipped, with why. Learner is set instead when
+// the problem is a learner's rows taken together (a stack credential whose
+// modules are not all passed); Line is then the learner's first row.
 type RowError struct {
-	Line int
-	Err  error
+	Line    int
+	Err     error
+	Learner string
 }
 
 func (e RowError) Error() string {
@@ -50,6 +54,12 @@ var columnAliases = map[string]string{
 	"status": "status", "lessonstatus": "status", "cmicorelessonstatus": "status",
 	"successstatus": "success", "cmisuccessstatus": "success",
 	"completionstatus": "completion", "cmicompletionstatus": "completion",
+	// A per-module report (one row per learner and module) names the module
+	// by its Stacklet id or the cmi5 AU id; these are the headers LMSs give
+	// that column.
+	"module": "module", "moduleid": "module", "coursemodule": "module", "coursemoduleid": "module",
+	"activity": "module", "activityid": "module", "objectid": "module", "sco": "module", "scoid": "module",
+	"au": "module", "auid": "module", "cmi5au": "module", "cmi5auid": "module",
 }
 
 // earned are the SCORM 1.2 lesson statuses that can award the credential;
@@ -57,9 +67,12 @@ var columnAliases = map[string]string{
 var earned = map[string]bool{"passed": true, "completed": true}
 
 // ReadLearners reads a CSV learner list. The header needs an email or
-// identifier column and a completion date column; name, score and status are
-// optional. Bad rows come back as RowErrors and are skipped; a file that
-// cannot be read at all is an error.
+// identifier column and a completion date column; name, score, status and
+// module are optional. Without a module column a row is one learner's
+// award, and a second row for the same learner is bad; with one, a row is
+// one module of a learner, and Batch.IssueAll gathers each learner's rows.
+// Bad rows come back as RowErrors and are skipped; a file that cannot be read
+// at all is an error.
 func ReadLearners(r io.Reader) ([]Learner, []RowError, error) {
 	cr := csv.NewReader(bufio.NewReader(r))
 	cr.FieldsPerRecord = -1
@@ -116,6 +129,7 @@ func readRows(cr *csv.Reader, cols map[string]int, width int) ([]Learner, []RowE
 	var learners []Learner
 	var bad []RowError
 	seen := map[string]int{}
+	_, byModule := cols["module"] // repeated learners are expected: IssueAll groups them
 	for {
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
@@ -123,7 +137,7 @@ func readRows(cr *csv.Reader, cols map[string]int, width int) ([]Learner, []RowE
 		}
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
-			bad = append(bad, RowError{perr.StartLine, authoring.Errorf(authoring.EINVALID, "not valid CSV: %v", perr.Err)})
+			bad = append(bad, RowError{Line: perr.StartLine, Err: authoring.Errorf(authoring.EINVALID, "not valid CSV: %v", perr.Err)})
 			continue
 		} else if err != nil {
 			return nil, nil, err
@@ -133,11 +147,11 @@ func readRows(cr *csv.Reader, cols map[string]int, width int) ([]Learner, []RowE
 		}
 		line, _ := cr.FieldPos(0)
 		l, err := parseRow(rec, cols, width, line)
-		if err == nil {
+		if err == nil && !byModule {
 			err = firstSeen(seen, l)
 		}
 		if err != nil {
-			bad = append(bad, RowError{line, err})
+			bad = append(bad, RowError{Line: line, Err: err})
 			continue
 		}
 		learners = append(learners, l)
@@ -177,7 +191,10 @@ func parseRow(rec []string, cols map[string]int, width, line int) (Learner, erro
 		}
 		return ""
 	}
-	l := Learner{Line: line, Name: get("name"), Identifier: get("identifier")}
+	l := Learner{Line: line, Name: get("name"), Identifier: get("identifier"), Module: get("module")}
+	if _, ok := cols["module"]; ok && l.Module == "" {
+		return Learner{}, authoring.Errorf(authoring.EINVALID, "no module: the list has a module column, so every row needs one")
+	}
 	var err error
 	if l.Status, err = rowStatus(get); err != nil {
 		return Learner{}, err

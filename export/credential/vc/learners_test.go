@@ -105,11 +105,13 @@ func TestReadLearnersRefusesHeader(t *testing.T) {
 }
 
 // FuzzReadLearners: any input gives learners and bad rows with lines inside
-// the file, never a panic, and every learner has an identity and a date.
+// the file, never a panic, and every learner has an identity and a date;
+// with a module column every learner has a module, without one none does.
 func FuzzReadLearners(f *testing.F) {
 	f.Add("name,email,completion date,score\nAda,ada@example.org,2025-03-01,85\n")
 	f.Add("learner_id,status,score,date\nu1,passed,92,2025-03-01T12:00:00Z\nu2,\"fail\n")
 	f.Add("email,date\n\"a@b.c\",2025-01-01\n,\n\"\"\"\n")
+	f.Add("email,module,score,date\na@b.c,m1,80,2025-01-01\na@b.c,m2,,2025-01-02\na@b.c,,,2025-01-03\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		learners, bad, err := ReadLearners(strings.NewReader(in))
 		if err != nil {
@@ -119,6 +121,9 @@ func FuzzReadLearners(f *testing.F) {
 		for _, l := range learners {
 			if l.Line < 2 || l.Line > lines || (l.Email == "" && l.Identifier == "") || l.Completed.IsZero() {
 				t.Fatalf("learner %+v from %q", l, in)
+			}
+			if (l.Module == "") == ByModule(learners) {
+				t.Fatalf("learner %+v: some learners have a module, some not, from %q", l, in)
 			}
 		}
 		for _, b := range bad {
