@@ -114,8 +114,9 @@ func (b *Batch) moduleEarned(l Learner, m ModuleRule) error {
 	return meetsMark(l, m.PassMark, "module "+m.ID)
 }
 
-// required is how many modules a learner must pass: Required, or all.
-func (b *Batch) required() int {
+// RequiredModules is how many of Modules a learner must pass: Required, or
+// all of them.
+func (b *Batch) RequiredModules() int {
 	if b.Required > 0 && b.Required < len(b.Modules) {
 		return b.Required
 	}
@@ -128,7 +129,7 @@ func (b *Batch) required() int {
 // goes on the credential only when one module earns it: one module's score
 // cannot stand for several.
 func (b *Batch) stackAward(p *progress) (award, error) {
-	need := b.required()
+	need := b.RequiredModules()
 	if len(p.passed) < need {
 		return award{}, b.shortOf(p, need)
 	}
