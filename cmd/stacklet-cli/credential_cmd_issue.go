@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/export/cmi5"
 	"github.com/stacklet/stacklet/export/credential"
 	"github.com/stacklet/stacklet/export/credential/vc"
 )
@@ -42,6 +43,12 @@ func (f *credentialFlags) issue(ctx context.Context, e *env, args []string) erro
 		return err
 	}
 	rows := len(learners) + len(bad)
+	if len(batch.Modules) > 1 && len(learners) > 0 && !vc.ByModule(learners) {
+		// A course-level LMS report says nothing about single modules:
+		// say once what each row is taken to mean.
+		fmt.Fprintf(e.stderr, "note: the learner list has no module column, so each row is taken as a completion of the whole credential %q (%s); a per-module report needs a module column\n",
+			batch.CredentialID, requirement(batch))
+	}
 	issued, skipped, err := batch.IssueAll(learners)
 	if err != nil {
 		return err
@@ -78,7 +85,8 @@ func (f *credentialFlags) batch(ctx context.Context, l *loaded) (*vc.Batch, erro
 		return nil, err
 	}
 	b := &vc.Batch{CredentialID: c.ID, Name: ach.Name, Contexts: ach.Context, ValidityMonths: c.ValidityMonths,
-		Issuer: c.AwardingBody, Key: key, Created: created, Loader: loader, PassMark: passMark(p, c)}
+		Issuer: c.AwardingBody, Key: key, Created: created, Loader: loader, PassMark: passMark(p, c),
+		Modules: moduleRules(p, c, ach), Required: c.Required}
 	if len(ach.ResultDescription) == 1 {
 		b.ResultID = ach.ResultDescription[0].ID // one graded module: the score is its score
 	}
@@ -98,6 +106,31 @@ func passMark(p *authoring.Project, c *authoring.Credential) float64 {
 		}
 	}
 	return float64(mark)
+}
+
+// moduleRules are the credential's modules as a per-module report names
+// them (by id or by cmi5 AU id), each with its own pass mark and the
+// resultDescription its score reports on.
+func moduleRules(p *authoring.Project, c *authoring.Credential, ach *credential.Achievement) []vc.ModuleRule {
+	results := map[string]bool{}
+	for _, r := range ach.ResultDescription {
+		results[r.ID] = true
+	}
+	rules := make([]vc.ModuleRule, 0, len(c.Modules))
+	for _, id := range c.Modules {
+		rule := vc.ModuleRule{ID: id}
+		if m, err := p.Module(id); err == nil {
+			rule.Aliases = []string{cmi5.ModuleIRI(p, m)}
+			if m.Graded() {
+				rule.PassMark = float64(m.MasteryScore)
+			}
+		}
+		if r := credential.URN(p, c, "result/"+id); results[r] {
+			rule.ResultID = r
+		}
+		rules = append(rules, rule)
+	}
+	return rules
 }
 
 // achievement is the credential's Open Badges Achievement, as packages
@@ -153,10 +186,34 @@ func (f *credentialFlags) writeIssued(e *env, issued []vc.Issued, bad []vc.RowEr
 	if len(bad) == 0 {
 		return nil
 	}
-	if *f.strict {
-		return authoring.Errorf(authoring.EINVALID, "%d of %d rows are bad: nothing written (--strict)", len(bad), rows)
+	short := ""
+	if n := len(bad) - badRows(bad); n > 0 {
+		short = fmt.Sprintf(", %d learners short of the credential", n)
 	}
-	return authoring.Errorf(authoring.EINVALID, "%d of %d rows skipped; %d credentials written", len(bad), rows, len(issued))
+	if *f.strict {
+		return authoring.Errorf(authoring.EINVALID, "%d of %d rows bad%s: nothing written (--strict)", badRows(bad), rows, short)
+	}
+	return authoring.Errorf(authoring.EINVALID, "%d of %d rows skipped%s; %d credentials written", badRows(bad), rows, short, len(issued))
+}
+
+// requirement says in words how many modules the credential asks for.
+func requirement(b *vc.Batch) string {
+	if n := b.RequiredModules(); n < len(b.Modules) {
+		return fmt.Sprintf("any %d of its %d modules", n, len(b.Modules))
+	}
+	return fmt.Sprintf("all %d of its modules", len(b.Modules))
+}
+
+// badRows counts the rows skipped on their own, leaving out the learners
+// whose rows together fall short of a stack credential.
+func badRows(bad []vc.RowError) int {
+	n := 0
+	for _, b := range bad {
+		if b.Learner == "" {
+			n++
+		}
+	}
+	return n
 }
 
 func printIssue(e *env, rows []issueRow, asJSON bool) {

@@ -8,6 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stacklet/stacklet/assets"
+	"github.com/stacklet/stacklet/authoring/jsondump"
+	"github.com/stacklet/stacklet/export/cmi5"
 	"github.com/stacklet/stacklet/export/credential/vc"
 	"github.com/stacklet/stacklet/export/credential/vc/vctest"
 )
@@ -247,4 +250,57 @@ func replaceArg(args []string, flag, value string) []string {
 		}
 	}
 	return out
+}
+
+// TestIssueStackNeedsEveryModule: the sample's credential stacks three
+// modules. From a per-module report (one row per learner and module, the
+// last module named by its cmi5 AU id) only the learner who passed all three
+// gets it, dated by the last module; the learner with one module (a score
+// that would pass as a whole-credential row) is reported, and a repeated
+// pass is no error.
+func TestIssueStackNeedsEveryModule(t *testing.T) {
+	p, _, err := jsondump.ReadFS(assets.SampleFS())
+	if err != nil {
+		t.Fatal(err)
+	}
+	issuing, err := p.Module("issuing-and-verifying")
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := "name,email,module id,score,lesson_status,completed_at\n" +
+		"Ada Lovelace,ada@example.org,what-is-a-micro-credential,,completed,2025-03-01\n" +
+		"Ada Lovelace,ada@example.org,designing-for-stackability,75,passed,2025-03-02\n" +
+		"Ada Lovelace,ada@example.org," + cmi5.ModuleIRI(p, issuing) + ",85,passed,2025-03-03\n" +
+		"Grace Hopper,grace@example.org,designing-for-stackability,95,passed,2025-03-01\n" +
+		"Ada Lovelace,ada@example.org,issuing-and-verifying,90,passed,2025-03-05\n"
+	is := newIssuer(t)
+	out := filepath.Join(is.dir, "out")
+	code, stdout, stderr := cli(t, is.issueArgs(writeLearners(t, is.dir, csv), out)...)
+	want := "line 5: skipped: learner grace@example.org: 1 of 3 required modules passed (missing: what-is-a-micro-credential, issuing-and-verifying)\n"
+	if code != exitInvalid || !strings.Contains(stderr, want) || strings.Contains(stderr, "line 6") {
+		t.Fatalf("exit %d, want %d reporting only grace on line 5\n%s%s", code, exitInvalid, stdout, stderr)
+	}
+	files := issuedFiles(t, out)
+	if len(files) != 1 || !strings.Contains(stdout, "line 2: "+files[0]) {
+		t.Fatalf("issued %v, want ada's only\n%s", files, stdout)
+	}
+	data, _ := os.ReadFile(files[0])
+	var doc map[string]any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	subject := doc["credentialSubject"].(map[string]any)
+	if doc["validFrom"] != "2025-03-03T00:00:00Z" || subject["result"] != nil || !bytes.Contains(data, []byte("Ada Lovelace")) {
+		t.Fatalf("valid from %v (want the last module's 2025-03-03), result %v (want none)", doc["validFrom"], subject["result"])
+	}
+	verified := mustCLI(t, "credential", "verify", "--contexts", is.contexts, "--at", checkedAt, files[0])
+	if !strings.Contains(verified, ": valid\n") {
+		t.Fatalf("verify:\n%s", verified)
+	}
+	t.Run("WithoutModuleColumnSaysSo", func(t *testing.T) {
+		code, stdout, stderr := cli(t, is.issueArgs(writeLearners(t, is.dir, learnersCSV), filepath.Join(is.dir, "whole"))...)
+		if code != 0 || strings.Count(stderr, "no module column") != 1 || !strings.Contains(stderr, "all 3 of its modules") {
+			t.Fatalf("exit %d, want 0 and one note that rows count as whole-credential completions\n%s%s", code, stdout, stderr)
+		}
+	})
 }
