@@ -27,10 +27,14 @@ func Extension() host.Extension {
 		Sidebar:      true,
 		NeedsProject: true,
 		Screen: func(h host.Host) (fyne.CanvasObject, func()) {
+			lp := &localePreview{app: h.App(), t: h.T(), sess: h.Session(), onError: h.ShowError}
 			s := New(Options{Window: h.Window(), T: h.T(), Session: h.Session(), ShowError: h.ShowError,
 				Engine:  func() (*aitranslate.Engine, error) { return EngineFromPrefs(h.App()) },
-				Current: h.CurrentModule})
-			return s.View(), s.Close
+				Current: h.CurrentModule, Preview: lp.show, Saved: lp.update})
+			return s.View(), func() {
+				s.Close()
+				lp.close()
+			}
 		},
 	}
 }

@@ -1,8 +1,15 @@
 package review
 
 import (
+	"io"
+	"net/http"
+	"net/url"
 	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -52,4 +59,103 @@ func sampleFile(t *testing.T) string {
 	}
 	st.Close()
 	return path
+}
+
+// browserApp is a test app whose OpenURL records the address, as the
+// system browser would receive it.
+type browserApp struct {
+	fyne.App
+	mu     sync.Mutex
+	opened []string
+}
+
+func (b *browserApp) OpenURL(u *url.URL) error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.opened = append(b.opened, u.String())
+	return nil
+}
+
+func (b *browserApp) last() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if len(b.opened) == 0 {
+		return ""
+	}
+	return b.opened[len(b.opened)-1]
+}
+
+// TestPreviewInLocaleThroughTheApp presses "Preview in Arabic" on the
+// app's review screen: a browser opens on a right-to-left Arabic package of
+// the module in the filter, and a translation saved afterwards reaches the
+// open preview.
+func TestPreviewInLocaleThroughTheApp(t *testing.T) {
+	fa := &browserApp{App: test.NewTempApp(t)}
+	a := app.New(fa, app.Options{Extensions: []host.Extension{Extension()}, Language: "en"})
+	a.Window().Resize(fyne.NewSize(1280, 820))
+	a.OpenProject(sampleFile(t))
+	a.ShowScreen("review")
+	reviews := laidOut[*widget.Button](a.Window(), func(b *widget.Button) bool { return b.Text == "Review" })
+	if len(reviews) != 2 {
+		t.Fatalf("%d Review buttons on the landing, want one per target language", len(reviews))
+	}
+	test.Tap(reviews[1]) // Arabic, the second target language
+	module := a.Session().Project().Modules[1]
+	pick := laidOut[*widget.Select](a.Window(), func(s *widget.Select) bool { return slices.Contains(s.Options, module.Title) })
+	if len(pick) != 1 {
+		t.Fatal("no module filter")
+	}
+	pick[0].SetSelected(module.Title)
+	test.Tap(laidOut[*widget.Button](a.Window(), func(b *widget.Button) bool { return b.Text == "Preview in Arabic" })[0])
+
+	var base string
+	eventually(t, "a browser opened", func() string { base = fa.last(); return base }, func(s string) bool { return s != "" })
+	page := func() string { return get(base + "pkg/index.html") }
+	eventually(t, "an Arabic page, right to left", page, func(s string) bool {
+		return strings.Contains(s, `lang="ar"`) && strings.Contains(s, `dir="rtl"`)
+	})
+
+	// The module's title is its first text: translate it, leave the field.
+	entry := laidOut[*targetEntry](a.Window(), func(*targetEntry) bool { return true })[0]
+	a.Window().Canvas().Focus(entry)
+	entry.SetText("عنوان للمعاينة")
+	a.Window().Canvas().Unfocus()
+	eventually(t, "the saved title in the preview", page, func(s string) bool { return strings.Contains(s, "عنوان للمعاينة") })
+}
+
+// laidOut finds the widgets of type W on the window that match.
+func laidOut[W fyne.CanvasObject](w fyne.Window, match func(W) bool) []W {
+	var out []W
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if x, ok := o.(W); ok && o.Visible() && match(x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// eventually polls fetch until ok holds, for at most 10 seconds.
+func eventually(t *testing.T, what string, fetch func() string, ok func(string) bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := fetch()
+		if ok(got) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: last saw %.300q", what, got)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func get(u string) string {
+	res, err := http.Get(u)
+	if err != nil {
+		return err.Error()
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return string(b)
 }
