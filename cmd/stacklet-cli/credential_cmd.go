@@ -54,7 +54,7 @@ func setupCredential(fs *flag.FlagSet) func(context.Context, *env, []string) err
 	f.contexts = fs.String("contexts", "", "JSON-LD context cache folder (default: the user cache folder + stacklet/contexts)")
 	f.from = fs.String("from", "", "contexts fetch: copy the contexts from this folder instead of downloading them")
 	f.id = fs.String("credential", "", "issue: id of the project's credential")
-	f.learners = fs.String("learners", "", "issue: CSV of learners (name, email or identifier, completion date, score) or an LMS completion report")
+	f.learners = fs.String("learners", "", "issue: CSV of learners (name, email or identifier, completion date, score; a module column for per-module reports) or an LMS completion report")
 	f.out = fs.String("o", "", "issue: output folder for the signed credentials")
 	f.key = fs.String("key", "", "issue: issuer key file from \"keys new\"")
 	f.locale = fs.String("locale", "", "issue: language of the credential text (default: the project's source locale)")
