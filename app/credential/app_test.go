@@ -20,24 +20,12 @@ import (
 // there and Ctrl+Z reach the project through the app.
 func TestInTheApp(t *testing.T) {
 	f := newFixture(t, "en") // a real .stacklet file of the sample
-	if err := f.sess.Close(); err != nil {
-		t.Fatal(err)
-	}
-	fa := test.NewApp()
-	t.Cleanup(fa.Quit)
-	var shown *Screen
-	a := app.New(fa, app.Options{Language: "en", Extensions: []host.Extension{ExtensionShowing(func(s *Screen) { shown = s })}})
-	a.Window().Resize(fyne.NewSize(1280, 800))
-	a.OpenProject(f.path)
-	if a.Session() == nil {
-		t.Fatal("the sample did not open")
-	}
-	t.Cleanup(func() { a.Session().Close() })
+	a, shown := openInApp(t, f)
 	a.ShowScreen("credentials")
-	if shown == nil || shown.Editing() != "micro-credentials-essentials" {
+	if shown() == nil || shown().Editing() != "micro-credentials-essentials" {
 		t.Fatal("the credentials screen did not show the sample's credential")
 	}
-	e := shown.Field("nationalLevel")
+	e := shown().Field("nationalLevel")
 	test.Type(e, "NFQ 6")
 	if got := a.Session().Project().Credentials[0].NationalLevel; got != "NFQ 6" {
 		t.Fatalf("national level %q", got)
@@ -72,19 +60,7 @@ func TestWhereUsedOpensTheCredential(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := f.sess.Close(); err != nil {
-		t.Fatal(err)
-	}
-	fa := test.NewApp()
-	t.Cleanup(fa.Quit)
-	var shown *Screen
-	a := app.New(fa, app.Options{Language: "en", Extensions: []host.Extension{ExtensionShowing(func(s *Screen) { shown = s })}})
-	a.Window().Resize(fyne.NewSize(1280, 800))
-	a.OpenProject(f.path)
-	if a.Session() == nil {
-		t.Fatal("the sample did not open")
-	}
-	t.Cleanup(func() { a.Session().Close() })
+	a, shown := openInApp(t, f)
 	module := a.CurrentModule()
 	if module == "" {
 		t.Fatal("no module on show after opening the sample")
@@ -100,13 +76,34 @@ func TestWhereUsedOpensTheCredential(t *testing.T) {
 		t.Fatalf("uses of the badge %v have no credentials[2].image", edit.MediaUses(p, p.Credentials[1].Image))
 	}
 	a.SelectBlock(use.ModuleID, use.BlockID, use.Field)
-	if shown == nil || shown.Editing() != "second-badge" {
-		t.Fatalf("where used did not open the second credential (shown %v)", shown != nil)
+	if shown() == nil || shown().Editing() != "second-badge" {
+		t.Fatalf("where used did not open the second credential (shown %v)", shown() != nil)
 	}
-	if got, want := a.Window().Canvas().Focused(), shown.Field("image"); got == nil || got != want {
+	if got, want := a.Window().Canvas().Focused(), shown().Field("image"); got == nil || got != want {
 		t.Errorf("focused %T, want the badge picker", got)
 	}
 	if got := a.CurrentModule(); got != module {
 		t.Errorf("current module became %q, want %q", got, module)
 	}
+}
+
+// openInApp closes the fixture's session and opens its project file in the
+// real app with the credentials extension; shown returns the screen it
+// last showed.
+func openInApp(t *testing.T, f *fixture) (a *app.App, shown func() *Screen) {
+	t.Helper()
+	if err := f.sess.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fa := test.NewApp()
+	t.Cleanup(fa.Quit)
+	var last *Screen
+	a = app.New(fa, app.Options{Language: "en", Extensions: []host.Extension{ExtensionShowing(func(s *Screen) { last = s })}})
+	a.Window().Resize(fyne.NewSize(1280, 800))
+	a.OpenProject(f.path)
+	if a.Session() == nil {
+		t.Fatal("the sample did not open")
+	}
+	t.Cleanup(func() { a.Session().Close() })
+	return a, func() *Screen { return last }
 }

@@ -2,8 +2,6 @@ package previewer
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -16,6 +14,7 @@ import (
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
 	"github.com/stacklet/stacklet/authoring/sqlite"
+	"github.com/stacklet/stacklet/internal/testenv"
 )
 
 func openSession(t *testing.T) *edit.Session {
@@ -36,32 +35,6 @@ func openSession(t *testing.T) *edit.Session {
 	s := edit.New(p, store, edit.Options{})
 	t.Cleanup(func() { s.Close() })
 	return s
-}
-
-// eventually polls fetch until ok holds, for at most 10 seconds.
-func eventually(t *testing.T, what string, fetch func() string, ok func(string) bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got := fetch()
-		if ok(got) {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: last saw %.300q", what, got)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-func fetch(u string) string {
-	res, err := http.Get(u)
-	if err != nil {
-		return err.Error()
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return string(b)
 }
 
 // TestEditsReachTheOpenPreview opens a module, edits its title through the
@@ -86,12 +59,12 @@ func TestEditsReachTheOpenPreview(t *testing.T) {
 	if u.Hostname() != "127.0.0.1" {
 		t.Errorf("preview on %s, want loopback", u)
 	}
-	page := func() string { return fetch(u.String()) }
-	eventually(t, "first build", page, func(s string) bool { return strings.Contains(s, "sim-frame") })
+	page := func() string { return testenv.Body(u.String()) }
+	testenv.Eventually(t, "first build", page, func(s string) bool { return strings.Contains(s, "sim-frame") })
 
 	err := sess.EditModule(id, edit.Typing("title"), func(m *authoring.Module) { m.Title = "Edited live" })
 	if err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, "rebuild after the edit", page, func(s string) bool { return strings.Contains(s, "Edited live") })
+	testenv.Eventually(t, "rebuild after the edit", page, func(s string) bool { return strings.Contains(s, "Edited live") })
 }

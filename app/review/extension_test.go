@@ -1,15 +1,12 @@
 package review
 
 import (
-	"io"
-	"net/http"
 	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -20,6 +17,7 @@ import (
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring/jsondump"
 	"github.com/stacklet/stacklet/authoring/sqlite"
+	"github.com/stacklet/stacklet/internal/testenv"
 )
 
 // TestExtensionInTheApp opens the sample in the app with the extension and
@@ -109,9 +107,9 @@ func TestPreviewInLocaleThroughTheApp(t *testing.T) {
 	test.Tap(laidOut[*widget.Button](a.Window(), func(b *widget.Button) bool { return b.Text == "Preview in Arabic" })[0])
 
 	var base string
-	eventually(t, "a browser opened", func() string { base = fa.last(); return base }, func(s string) bool { return s != "" })
-	page := func() string { return get(base + "pkg/index.html") }
-	eventually(t, "an Arabic page, right to left", page, func(s string) bool {
+	testenv.Eventually(t, "a browser opened", func() string { base = fa.last(); return base }, func(s string) bool { return s != "" })
+	page := func() string { return testenv.Body(base + "pkg/index.html") }
+	testenv.Eventually(t, "an Arabic page, right to left", page, func(s string) bool {
 		return strings.Contains(s, `lang="ar"`) && strings.Contains(s, `dir="rtl"`)
 	})
 
@@ -120,7 +118,7 @@ func TestPreviewInLocaleThroughTheApp(t *testing.T) {
 	a.Window().Canvas().Focus(entry)
 	entry.SetText("عنوان للمعاينة")
 	a.Window().Canvas().Unfocus()
-	eventually(t, "the saved title in the preview", page, func(s string) bool { return strings.Contains(s, "عنوان للمعاينة") })
+	testenv.Eventually(t, "the saved title in the preview", page, func(s string) bool { return strings.Contains(s, "عنوان للمعاينة") })
 }
 
 // laidOut finds the widgets of type W on the window that match.
@@ -132,30 +130,4 @@ func laidOut[W fyne.CanvasObject](w fyne.Window, match func(W) bool) []W {
 		}
 	}
 	return out
-}
-
-// eventually polls fetch until ok holds, for at most 10 seconds.
-func eventually(t *testing.T, what string, fetch func() string, ok func(string) bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		got := fetch()
-		if ok(got) {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%s: last saw %.300q", what, got)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-}
-
-func get(u string) string {
-	res, err := http.Get(u)
-	if err != nil {
-		return err.Error()
-	}
-	defer res.Body.Close()
-	b, _ := io.ReadAll(res.Body)
-	return string(b)
 }
