@@ -136,6 +136,8 @@ func TestRetries(t *testing.T) {
 	}{
 		{"RateLimitRetryAfterSeconds", http.StatusTooManyRequests, http.Header{"Retry-After": {"3"}}, 3 * time.Second},
 		{"RateLimitRetryAfterDate", http.StatusTooManyRequests, http.Header{"Retry-After": {later}}, 7 * time.Second},
+		{"RateLimitRetryAfterMs", http.StatusTooManyRequests, http.Header{"Retry-After": {"2"}, "Retry-After-Ms": {"1250"}}, 1250 * time.Millisecond},
+		{"RateLimitRetryAfterMsNonsense", http.StatusTooManyRequests, http.Header{"Retry-After": {"2"}, "Retry-After-Ms": {"soon"}}, 2 * time.Second},
 		{"RateLimitNoHeader", http.StatusTooManyRequests, nil, backoffBase / 2},
 		{"ServerError", http.StatusInternalServerError, nil, backoffBase / 2},
 		{"BadGateway", http.StatusBadGateway, nil, backoffBase / 2},

@@ -85,6 +85,7 @@ func (p *openAIProvider) callErr(err error, meta *responseMeta, askedFormat bool
 	ce := &callError{err: err, status: httpStatus(err), endpoint: p.cfg.BaseURL, model: p.cfg.Model}
 	if meta.header != nil {
 		ce.retryAfter = meta.header.Get("Retry-After")
+		ce.retryAfterMs = meta.header.Get("Retry-After-Ms")
 	}
 	var ue *url.Error
 	ce.transport = errors.As(err, &ue)

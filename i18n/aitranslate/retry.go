@@ -3,6 +3,7 @@ package aitranslate
 import (
 	"context"
 	"errors"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,9 +18,12 @@ type callError struct {
 	status     int    // HTTP status; 0 when no response came
 	transport  bool   // the request never got a response (refused, reset, timeout)
 	retryAfter string // the Retry-After header, if any
-	retryNow   bool   // the provider changed something; try again without waiting
-	endpoint   string
-	model      string
+	// retryAfterMs is Azure OpenAI's and OpenAI's finer retry-after-ms
+	// header; it wins over Retry-After, which they round up to seconds.
+	retryAfterMs string
+	retryNow     bool // the provider changed something; try again without waiting
+	endpoint     string
+	model        string
 }
 
 func (e *callError) Error() string { return e.err.Error() }
@@ -44,10 +48,14 @@ func (ce *callError) retryable() bool {
 	return ce.status >= 500
 }
 
-// wait returns how long to wait before attempt+1, honouring Retry-After.
+// wait returns how long to wait before attempt+1, honouring retry-after-ms
+// and Retry-After.
 func (e *Engine) wait(ce *callError, attempt int) time.Duration {
 	if ce.retryNow {
 		return 0
+	}
+	if ms, err := strconv.ParseFloat(strings.TrimSpace(ce.retryAfterMs), 64); err == nil && ms >= 0 && ms < math.MaxInt64/float64(time.Millisecond) {
+		return time.Duration(ms * float64(time.Millisecond)) // too long a wait is refused by the caller
 	}
 	if d, ok := parseRetryAfter(ce.retryAfter, e.now()); ok {
 		return d
