@@ -83,8 +83,8 @@ func TestUnapprovedTextsAreListed(t *testing.T) {
 				t.Fatalf("results %+v", results)
 			}
 			for _, x := range results[0].Pending {
-				if _, ok := reasonLabels[x.Reason]; !ok {
-					t.Errorf("%s: reason %q has no label in the interface language", x.ID, x.Reason)
+				if _, ok := reasonLabels[x.Kind]; !ok {
+					t.Errorf("%s: reason %q (%s) has no label in the interface language", x.ID, x.Reason, x.Kind)
 				}
 			}
 

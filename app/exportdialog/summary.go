@@ -166,17 +166,17 @@ func (s *summary) pendingList(pending []l10n.Pending, sources map[string]string)
 var idStyle = widget.RichTextStyle{ColorName: theme.ColorNamePlaceHolder, SizeName: theme.SizeNameCaptionText,
 	TextStyle: fyne.TextStyle{Monospace: true}}
 
-// reasonLabels name, in the interface language, the reasons l10n.Localize
-// gives in English; a reason missing here shows its English detail.
-var reasonLabels = map[string]string{
-	"not translated":                       "ExportReasonUntranslated",
-	"machine translation, not reviewed":    "ExportReasonMachine",
-	"edited, not approved":                 "ExportReasonEdited",
-	"the source changed after translation": "ExportReasonStale",
+// reasonLabels name each kind of pending text in the interface language; a
+// kind missing here (broken placeholders) shows the export's English detail.
+var reasonLabels = map[l10n.PendingKind]string{
+	l10n.PendingUntranslated: "ExportReasonUntranslated",
+	l10n.PendingMachine:      "ExportReasonMachine",
+	l10n.PendingEdited:       "ExportReasonEdited",
+	l10n.PendingStale:        "ExportReasonStale",
 }
 
 func (s *summary) reason(p l10n.Pending) string {
-	if id, ok := reasonLabels[p.Reason]; ok {
+	if id, ok := reasonLabels[p.Kind]; ok {
 		return s.t.S(id)
 	}
 	return s.t.F("ExportReasonOther", map[string]any{"Detail": p.Reason})

@@ -11,11 +11,24 @@ import (
 // either its translation is used but not approved yet, or the source text
 // stands in for a missing, stale or broken one (Reason says which).
 type Pending struct {
-	ID     string `json:"id"`
-	State  State  `json:"state"`
-	Stale  bool   `json:"stale,omitempty"`
-	Reason string `json:"reason"`
+	ID     string      `json:"id"`
+	State  State       `json:"state"`
+	Stale  bool        `json:"stale,omitempty"`
+	Kind   PendingKind `json:"kind"`
+	Reason string      `json:"reason"` // Kind in English words, with the detail
 }
+
+// PendingKind says why a text is not an approved translation, for screens
+// that word it in their own language.
+type PendingKind string
+
+const (
+	PendingUntranslated PendingKind = "untranslated"
+	PendingStale        PendingKind = "stale"   // the source changed after translation
+	PendingBroken       PendingKind = "broken"  // placeholders do not match: the source stands in
+	PendingMachine      PendingKind = "machine" // used, not reviewed
+	PendingEdited       PendingKind = "edited"  // used, not approved
+)
 
 func (p Pending) String() string { return p.ID + ": " + p.Reason }
 
@@ -119,7 +132,7 @@ func (l *localizer) apply(f field) {
 	}
 	units, err := richUnits(*f.text)
 	if err != nil {
-		l.pend(f.id, Untranslated, false, "the source markup is broken: fix the source first")
+		l.pend(f.id, Untranslated, PendingBroken, "the source markup is broken: fix the source first")
 		return
 	}
 	*f.text = l.richField(f.id, units, *f.text)
@@ -131,27 +144,27 @@ func (l *localizer) pick(id, source string) (string, bool) {
 	t, ok := l.tr[id]
 	switch {
 	case !ok || t.State == Untranslated || isBlank(t.Target):
-		l.pend(id, Untranslated, false, "not translated")
+		l.pend(id, Untranslated, PendingUntranslated, "not translated")
 		return "", false
 	case t.Source != source:
-		l.pend(id, t.State, true, "the source changed after translation")
+		l.pend(id, t.State, PendingStale, "the source changed after translation")
 		return "", false
 	}
 	if err := CheckPlaceholders(source, t.Target); err != nil {
-		l.pend(id, t.State, false, "the translation is not used: "+err.Error())
+		l.pend(id, t.State, PendingBroken, "the translation is not used: "+err.Error())
 		return "", false
 	}
 	switch t.State {
 	case Machine:
-		l.pend(id, t.State, false, "machine translation, not reviewed")
+		l.pend(id, t.State, PendingMachine, "machine translation, not reviewed")
 	case Edited:
-		l.pend(id, t.State, false, "edited, not approved")
+		l.pend(id, t.State, PendingEdited, "edited, not approved")
 	}
 	return t.Target, true
 }
 
-func (l *localizer) pend(id string, state State, stale bool, reason string) {
-	l.pending = append(l.pending, Pending{ID: id, State: state, Stale: stale, Reason: reason})
+func (l *localizer) pend(id string, state State, kind PendingKind, reason string) {
+	l.pending = append(l.pending, Pending{ID: id, State: state, Stale: kind == PendingStale, Kind: kind, Reason: reason})
 }
 
 // richField rebuilds a rich-text field from its units' targets. A unit whose
@@ -184,5 +197,5 @@ func (l *localizer) replace(id, reason string) {
 	if n := len(l.pending); n > 0 && l.pending[n-1].ID == id {
 		l.pending = l.pending[:n-1]
 	}
-	l.pend(id, t.State, false, reason)
+	l.pend(id, t.State, PendingBroken, reason)
 }

@@ -93,7 +93,7 @@ func TestLocalizeNeverLetsMarkupIn(t *testing.T) {
 			again := segmentMap(l10n.ModuleSegments(res.Module, nil))[id]
 			pending, listed := pendingIDs(res.Pending)[id]
 			if tt.fallback {
-				if again.Source != seg.Source || !listed || pending.Reason == "" {
+				if again.Source != seg.Source || !listed || pending.Reason == "" || pending.Kind != l10n.PendingBroken {
 					t.Errorf("want the source and a pending note; got %q, pending %v", again.Source, pending)
 				}
 				return
@@ -136,22 +136,23 @@ func TestLocalizePending(t *testing.T) {
 	tests := []struct {
 		id    string
 		state l10n.State
-		stale bool
+		kind  l10n.PendingKind
 		text  string
 	}{
-		{"m:ladders/title", l10n.Machine, false, res.Module.Title},
-		{"m:ladders/description", l10n.Edited, false, res.Module.Description},
-		{"m:ladders/b:quote-c/text", l10n.Approved, true, res.Module.Blocks[2].Content.(*authoring.Quote).Text},
-		{"m:ladders/b:gate-n/label", l10n.Untranslated, false, res.Module.Blocks[13].Content.(*authoring.Gate).Label},
+		{"m:ladders/title", l10n.Machine, l10n.PendingMachine, res.Module.Title},
+		{"m:ladders/description", l10n.Edited, l10n.PendingEdited, res.Module.Description},
+		{"m:ladders/b:quote-c/text", l10n.Approved, l10n.PendingStale, res.Module.Blocks[2].Content.(*authoring.Quote).Text},
+		{"m:ladders/b:gate-n/label", l10n.Untranslated, l10n.PendingUntranslated, res.Module.Blocks[13].Content.(*authoring.Gate).Label},
 	}
 	for _, tt := range tests {
 		t.Run(tt.id, func(t *testing.T) {
 			got, ok := pend[tt.id]
-			if !ok || got.State != tt.state || got.Stale != tt.stale {
-				t.Fatalf("pending %+v (listed %v), want state %s stale %v", got, ok, tt.state, tt.stale)
+			stale := tt.kind == l10n.PendingStale
+			if !ok || got.State != tt.state || got.Stale != stale || got.Kind != tt.kind {
+				t.Fatalf("pending %+v (listed %v), want state %s, kind %s", got, ok, tt.state, tt.kind)
 			}
 			used := tr[tt.id].Target
-			if tt.stale || tt.state == l10n.Untranslated {
+			if stale || tt.state == l10n.Untranslated {
 				used = l10n.UnescapeText(segs[tt.id].Source)
 			}
 			if tt.text != used {
