@@ -14,9 +14,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"github.com/zalando/go-keyring"
 
@@ -91,10 +94,14 @@ func (r *run) extensions() []host.Extension {
 }
 
 // shot captures the window as name.png once the screen has settled
-// (thumbnails load on goroutines of their own).
+// (thumbnails load on goroutines of their own). A screen showing a catalog
+// id with no text (⟦Id⟧) is refused: a picture of it would document a bug.
 func (r *run) shot(name string) error {
 	time.Sleep(r.opts.Settle)
 	c := r.app.Window().Canvas()
+	if ids := missingTexts(c); len(ids) > 0 {
+		return fmt.Errorf("screenshot %s: texts missing from the %s catalogs: %s", name, r.opts.Language, strings.Join(ids, ", "))
+	}
 	restore := hideClippedEntries(c)
 	img := c.Capture()
 	restore()
@@ -102,4 +109,20 @@ func (r *run) shot(name string) error {
 		return fmt.Errorf("screenshot %s: %w", name, err)
 	}
 	return nil
+}
+
+// missingTexts lists the ⟦Id⟧ marks app/tr shows for ids a catalog lacks,
+// on the window and its dialogs, sorted and once each.
+func missingTexts(c fyne.Canvas) []string {
+	roots := append([]fyne.CanvasObject{c.Content()}, c.Overlays().List()...)
+	var ids []string
+	for _, root := range roots {
+		for _, o := range test.LaidOutObjects(root) {
+			if text, ok := o.(*canvas.Text); ok && strings.Contains(text.Text, "⟦") && !slices.Contains(ids, text.Text) {
+				ids = append(ids, text.Text)
+			}
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
