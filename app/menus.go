@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
@@ -52,6 +51,13 @@ func (a *App) item(label string, sc fyne.Shortcut, needsProject bool, fn func())
 // mainMenu builds the menu bar, also registering the shortcuts on the
 // canvas, which needs them when no menu bar is shown (tests, some desktops).
 func (a *App) mainMenu() *fyne.MainMenu {
+	menus := a.menus()
+	a.registerShortcuts(menus)
+	return fyne.NewMainMenu(menus...)
+}
+
+// menus are the menus of the menu bar, extensions' items included.
+func (a *App) menus() []*fyne.Menu {
 	t := a.t
 	pv := func(fn func(*projectView)) func() {
 		return func() {
@@ -88,8 +94,7 @@ func (a *App) mainMenu() *fyne.MainMenu {
 	)
 	menus := []*fyne.Menu{file, editMenu, module, a.insertMenu(), fyne.NewMenu(t.S("MenuTools")), a.helpMenu()}
 	a.addExtensionItems(menus)
-	a.registerShortcuts(menus)
-	return fyne.NewMainMenu(menus...)
+	return menus
 }
 
 // insertMenu lists every block kind, in the palette's groups as submenus
@@ -143,40 +148,23 @@ func (a *App) addExtensionItems(menus []*fyne.Menu) {
 	}
 }
 
-// registerShortcuts adds every menu shortcut to the canvas too, plus Ctrl+Y
-// for redo, so they work wherever the focus is not in a text field.
+// registerShortcuts adds every menu shortcut to the canvas too, plus its
+// aliases (Ctrl+Y for redo), so they work wherever the focus is not in a
+// text field.
 func (a *App) registerShortcuts(menus []*fyne.Menu) {
 	c := a.win.Canvas()
 	for _, m := range menus {
 		for _, it := range m.Items {
-			if it.Shortcut != nil && it.Action != nil {
-				c.RemoveShortcut(it.Shortcut)
-				action := it.Action
-				c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { action() })
+			if it.Shortcut == nil || it.Action == nil {
+				continue
+			}
+			action := it.Action
+			for _, sc := range append([]fyne.Shortcut{it.Shortcut}, shortcutAliases[it.Shortcut.ShortcutName()]...) {
+				c.RemoveShortcut(sc)
+				c.AddShortcut(sc, func(fyne.Shortcut) { action() })
 			}
 		}
 	}
-	c.RemoveShortcut(&fyne.ShortcutRedo{})
-	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { a.Redo() })
-}
-
-// shortcutRows are the shortcuts the help dialog lists.
-var shortcutRows = [][2]string{
-	{"ShortcutUndo", "Ctrl+Z"}, {"ShortcutRedo", "Ctrl+Shift+Z / Ctrl+Y"},
-	{"ShortcutAddBlock", "Ctrl+Shift+B"}, {"ShortcutMoveBlock", "Alt+↑ / Alt+↓"},
-	{"ShortcutDuplicateBlock", "Ctrl+D"}, {"ShortcutDeleteBlock", "Ctrl+Shift+Delete"},
-	{"ShortcutNewModule", "Ctrl+Shift+N"}, {"ShortcutModuleSettings", "Ctrl+Shift+I"},
-	{"ShortcutProjectSettings", "Ctrl+Shift+,"}, {"ShortcutOpen", "Ctrl+O"}, {"ShortcutNew", "Ctrl+N"},
-}
-
-func (a *App) showShortcuts() {
-	grid := container.NewGridWithColumns(2)
-	for _, r := range shortcutRows {
-		keys := widget.NewLabelWithStyle(r[1], fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
-		grid.Add(widget.NewLabel(a.t.S(r[0])))
-		grid.Add(keys)
-	}
-	dialog.NewCustom(a.t.S("MenuShortcuts"), a.t.S("CommonOK"), grid, a.win).Show()
 }
 
 func (a *App) showAbout() {
