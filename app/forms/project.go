@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app/mediapick"
+	"github.com/stacklet/stacklet/app/uikit"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
 )
@@ -45,8 +46,8 @@ func Project(c Context, locales []string) *Form {
 
 type setProject func(edit.Target, func(*authoring.Project))
 
-func sourceLocale(c Context, locales []string, set setProject) *widget.SelectEntry {
-	e := widget.NewSelectEntry(locales)
+func sourceLocale(c Context, locales []string, set setProject) *uikit.SelectEntry {
+	e := uikit.NewSelectEntry(c.History, locales)
 	e.SetText(string(c.Session.Project().SourceLocale))
 	e.Validator = func(s string) error {
 		_, err := authoring.ParseLocale(s)
@@ -62,8 +63,8 @@ func sourceLocale(c Context, locales []string, set setProject) *widget.SelectEnt
 }
 
 // targetLocales is a comma-separated list of tags, saved when all parse.
-func targetLocales(c Context, set setProject) *widget.Entry {
-	e := widget.NewEntry()
+func targetLocales(c Context, set setProject) *uikit.Entry {
+	e := uikit.NewEntry(c.History)
 	join := func(ls []authoring.Locale) string {
 		s := make([]string, len(ls))
 		for i, l := range ls {

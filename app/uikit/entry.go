@@ -39,17 +39,47 @@ func NewMultiLineEntry(h History, rows int) *Entry {
 
 // TypedShortcut sends undo and redo to the History.
 func (e *Entry) TypedShortcut(s fyne.Shortcut) {
-	if e.History != nil {
-		switch {
-		case IsUndo(s):
-			e.History.Undo()
-			return
-		case IsRedo(s):
-			e.History.Redo()
-			return
-		}
+	if !toHistory(e.History, s) {
+		e.Entry.TypedShortcut(s)
 	}
-	e.Entry.TypedShortcut(s)
+}
+
+// SelectEntry is an entry with a drop-down of choices whose undo and redo
+// shortcuts go to a History.
+type SelectEntry struct {
+	widget.SelectEntry
+	History History
+}
+
+// NewSelectEntry returns a one-line entry offering options.
+func NewSelectEntry(h History, options []string) *SelectEntry {
+	e := &SelectEntry{History: h}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip) // as widget.NewSelectEntry does
+	e.SetOptions(options)
+	return e
+}
+
+// TypedShortcut sends undo and redo to the History.
+func (e *SelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if !toHistory(e.History, s) {
+		e.SelectEntry.TypedShortcut(s)
+	}
+}
+
+// toHistory runs undo and redo shortcuts on h and reports whether s was one.
+func toHistory(h History, s fyne.Shortcut) bool {
+	switch {
+	case h == nil:
+		return false
+	case IsUndo(s):
+		h.Undo()
+	case IsRedo(s):
+		h.Redo()
+	default:
+		return false
+	}
+	return true
 }
 
 // IsUndo reports Ctrl+Z (Cmd+Z on macOS).
