@@ -28,6 +28,28 @@ func (a *App) Redo() {
 	}
 }
 
+// menuUndo is Edit ▸ Undo, which the desktop driver runs for Ctrl+Z before
+// the focused widget sees it. While a dialog is up the project behind it is
+// not what the user is editing: the dialog's focused field takes back its
+// own typing (Fyne's entries keep a history), and the project is left alone.
+func (a *App) menuUndo() { a.undoWhereEditing(&fyne.ShortcutUndo{}, a.Undo) }
+
+// menuRedo is Edit ▸ Redo, the same way; Fyne's entries know only Ctrl+Y
+// for redo, so Ctrl+Shift+Z reaches them as that.
+func (a *App) menuRedo() { a.undoWhereEditing(&fyne.ShortcutRedo{}, a.Redo) }
+
+func (a *App) undoWhereEditing(sc fyne.Shortcut, project func()) {
+	c := a.win.Canvas()
+	if c.Overlays().Top() == nil {
+		project()
+		return
+	}
+	// With an overlay up, Focused is the overlay's own focus.
+	if f, ok := c.Focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(sc)
+	}
+}
+
 func key(k fyne.KeyName, mods ...fyne.KeyModifier) fyne.Shortcut {
 	m := fyne.KeyModifierShortcutDefault
 	for _, x := range mods {
@@ -73,8 +95,8 @@ func (a *App) menus() []*fyne.Menu {
 		a.item(t.S("MenuCloseProject"), key(fyne.KeyW), true, func() { a.closeProject() }),
 	)
 	editMenu := fyne.NewMenu(t.S("MenuEdit"),
-		a.item(t.S("MenuUndo"), &fyne.ShortcutUndo{}, true, a.Undo),
-		a.item(t.S("MenuRedo"), uikit.RedoShiftZ, true, a.Redo),
+		a.item(t.S("MenuUndo"), &fyne.ShortcutUndo{}, true, a.menuUndo),
+		a.item(t.S("MenuRedo"), uikit.RedoShiftZ, true, a.menuRedo),
 		fyne.NewMenuItemSeparator(),
 		a.item(t.S("MenuProjectSettings"), key(fyne.KeyComma, fyne.KeyModifierShift), true, pv(func(p *projectView) { p.showProjectSettings("") })),
 	)

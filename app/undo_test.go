@@ -6,8 +6,10 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/authoring/edit"
 )
 
 // typeShortcut focuses w and sends sc where the test driver sends a key
@@ -56,4 +58,83 @@ func TestCtrlZInTheLocaleFieldsUndoesTheProject(t *testing.T) {
 	if got := s.Project().SourceLocale; got != "en" || !s.CanRedo() {
 		t.Errorf("Ctrl+Z in source language: locale %q, can redo %v; want the project edit undone", got, s.CanRedo())
 	}
+}
+
+// TestMenuUndoLeavesTheProjectAloneUnderADialog: the desktop driver runs
+// Edit ▸ Undo for Ctrl+Z wherever the focus is. With the rename dialog up,
+// Ctrl+Z must take back the typing in the dialog, not a project edit behind
+// it; once the dialog is gone it undoes the project again.
+func TestMenuUndoLeavesTheProjectAloneUnderADialog(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := a.Session()
+	if err := s.EditProject(edit.Field("title"), func(p *authoring.Project) { p.Title = "Working at height" }); err != nil {
+		t.Fatal(err)
+	}
+	a.project.renameModule()
+	c := a.Window().Canvas()
+	name, ok := c.Focused().(*widget.Entry)
+	if c.Overlays().Top() == nil || !ok {
+		t.Fatalf("no rename dialog with its entry focused (focus %T)", c.Focused())
+	}
+	before := name.Text
+	test.Type(name, " 2")
+	typed := name.Text
+	if typed == before {
+		t.Fatal("typing did not reach the dialog's entry")
+	}
+
+	undo, redo := menuItem(t, a, a.t.S("MenuUndo")), menuItem(t, a, a.t.S("MenuRedo"))
+	undo.Action()
+	if got := s.Project().Title; got != "Working at height" || s.CanRedo() {
+		t.Errorf("menu Undo under the dialog undid the project (title %q)", got)
+	}
+	if name.Text != before {
+		t.Errorf("menu Undo left the dialog's entry at %q, want %q", name.Text, before)
+	}
+	redo.Action()
+	if name.Text != typed {
+		t.Errorf("menu Redo left the dialog's entry at %q, want %q", name.Text, typed)
+	}
+
+	test.Tap(buttonIn(t, c.Overlays().Top(), a.t.S("CommonCancel")))
+	if c.Overlays().Top() != nil {
+		t.Fatal("the dialog is still up")
+	}
+	undo.Action()
+	if got := s.Project().Title; got != "Ladder safety" {
+		t.Errorf("menu Undo with no dialog: title %q, want the edit undone", got)
+	}
+}
+
+// buttonIn finds the button labelled text under o.
+func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
+	t.Helper()
+	var find func(o fyne.CanvasObject) *widget.Button
+	find = func(o fyne.CanvasObject) *widget.Button {
+		switch o := o.(type) {
+		case *widget.Button:
+			if o.Text == text {
+				return o
+			}
+			return nil
+		case *fyne.Container:
+			for _, c := range o.Objects {
+				if b := find(c); b != nil {
+					return b
+				}
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(o).Objects() {
+				if b := find(c); b != nil {
+					return b
+				}
+			}
+		}
+		return nil
+	}
+	if b := find(o); b != nil {
+		return b
+	}
+	t.Fatalf("no button %q", text)
+	return nil
 }
