@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 	goi18n "github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/stacklet/stacklet/authoring"
 )
@@ -128,6 +129,67 @@ func (c *catalogs) match(l authoring.Locale) authoring.Locale {
 		}
 	}
 	return fallback
+}
+
+// PlayerFallback returns the catalog language the player's strings come
+// from when l has no catalog in its own language (its base language counts:
+// "es" serves "es-MX"), and whether that happened. A malformed tag reports
+// no fallback: validation names it on its own.
+func PlayerFallback(l authoring.Locale) (authoring.Locale, bool) {
+	c, err := loadPlayer()
+	if err != nil {
+		return "", false
+	}
+	canon, err := authoring.ParseLocale(string(l))
+	if err != nil {
+		return "", false
+	}
+	got := c.match(canon)
+	return got, got.Base() != canon.Base()
+}
+
+// PlayerFallbackWarning is the warning for a package in l whose buttons and
+// messages have no catalog, naming both languages in English:
+// "player buttons and messages have no Japanese catalog: they will be in
+// English". It is empty when l has a catalog.
+func PlayerFallbackWarning(l authoring.Locale) string {
+	got, fellBack := PlayerFallback(l)
+	if !fellBack {
+		return ""
+	}
+	return fmt.Sprintf("player buttons and messages have no %s catalog: they will be in %s",
+		englishName(l), englishName(got))
+}
+
+// PlayerCatalogProblems warns about each project locale, source or target,
+// whose packages would show the player's buttons and messages in another
+// language. They are warnings: the module text is still in the locale.
+func PlayerCatalogProblems(p *authoring.Project) []authoring.Problem {
+	var problems []authoring.Problem
+	add := func(field string, l authoring.Locale) {
+		if w := PlayerFallbackWarning(l); w != "" {
+			problems = append(problems, authoring.Problem{Severity: authoring.SeverityWarning,
+				Module: p.Title, Field: field, Message: fmt.Sprintf("locale %s: %s", l, w)})
+		}
+	}
+	add("sourceLocale", p.SourceLocale)
+	for i, l := range p.TargetLocales {
+		add(fmt.Sprintf("targetLocales[%d]", i), l)
+	}
+	return problems
+}
+
+// englishName is a locale's English name ("Japanese", "European
+// Portuguese"), or its tag when it has none.
+func englishName(l authoring.Locale) string {
+	t, err := language.Parse(string(l))
+	if err != nil {
+		return string(l)
+	}
+	if name := display.English.Tags().Name(t); name != "" {
+		return name
+	}
+	return string(l)
 }
 
 // Lang is the catalog language the strings come from.

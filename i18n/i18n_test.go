@@ -252,3 +252,57 @@ func TestUILocales(t *testing.T) {
 		t.Errorf("UIStrings(es-MX) speaks %s, want es", s.Lang())
 	}
 }
+
+func TestPlayerFallback(t *testing.T) {
+	for _, tc := range []struct {
+		locale       authoring.Locale
+		want         authoring.Locale
+		fellBack     bool
+		warningNames []string // languages the warning must name
+	}{
+		{"ja", "en", true, []string{"Japanese", "English"}},
+		{"ja-JP", "en", true, []string{"Japanese", "English"}},
+		{"zh-Hant", "en", true, []string{"Traditional Chinese", "English"}},
+		{"sw", "en", true, []string{"Swahili", "English"}},
+		{"es-MX", "es", false, nil},
+		{"pt-PT", "pt-BR", false, nil},
+		{"en-GB", "en", false, nil},
+		{"ar", "ar", false, nil},
+		{"not a tag", "", false, nil},
+	} {
+		t.Run(string(tc.locale), func(t *testing.T) {
+			got, fellBack := PlayerFallback(tc.locale)
+			if got != tc.want || fellBack != tc.fellBack {
+				t.Errorf("PlayerFallback = %q, %v; want %q, %v", got, fellBack, tc.want, tc.fellBack)
+			}
+			w := PlayerFallbackWarning(tc.locale)
+			if (w != "") != tc.fellBack {
+				t.Errorf("warning %q, want one only on a fallback", w)
+			}
+			for _, name := range tc.warningNames {
+				if !strings.Contains(w, name) {
+					t.Errorf("warning %q does not name %s", w, name)
+				}
+			}
+		})
+	}
+}
+
+func TestPlayerCatalogProblems(t *testing.T) {
+	p := &authoring.Project{Title: "Course", SourceLocale: "ja", TargetLocales: []authoring.Locale{"es", "ar", "sw"}}
+	problems := PlayerCatalogProblems(p)
+	var fields []string
+	for _, pr := range problems {
+		if pr.Severity != authoring.SeverityWarning {
+			t.Errorf("%s: severity %s, want a warning", pr.Field, pr.Severity)
+		}
+		fields = append(fields, pr.Field)
+	}
+	if want := []string{"sourceLocale", "targetLocales[2]"}; !reflect.DeepEqual(fields, want) {
+		t.Errorf("warned about %v, want %v", fields, want)
+	}
+	p.SourceLocale, p.TargetLocales = "en", []authoring.Locale{"es", "ar"}
+	if problems := PlayerCatalogProblems(p); len(problems) != 0 {
+		t.Errorf("the sample's locales all have catalogs, got %v", problems)
+	}
+}

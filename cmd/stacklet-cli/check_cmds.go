@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/stacklet/stacklet/authoring"
+	"github.com/stacklet/stacklet/i18n"
 )
 
 func init() {
@@ -86,15 +87,18 @@ func setupValidate(fs *flag.FlagSet) func(context.Context, *env, []string) error
 	}
 }
 
+// projectProblems validates the project, or one module of it, and warns
+// about locales whose packages show the player's buttons in another language:
+// that touches every module.
 func projectProblems(p *authoring.Project, module string) ([]authoring.Problem, error) {
 	if module == "all" {
-		return p.ValidateProject(), nil
+		return append(p.ValidateProject(), i18n.PlayerCatalogProblems(p)...), nil
 	}
 	m, err := p.Module(module)
 	if err != nil {
 		return nil, err
 	}
-	return p.Validate(m), nil
+	return append(p.Validate(m), i18n.PlayerCatalogProblems(p)...), nil
 }
 
 func printProblems(w io.Writer, problems []authoring.Problem) {

@@ -9,6 +9,7 @@ import (
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/l10n"
 	"github.com/stacklet/stacklet/export"
+	"github.com/stacklet/stacklet/i18n"
 )
 
 func init() {
@@ -25,6 +26,7 @@ type exportRow struct {
 	Error      string           `json:"error,omitempty"`
 	Code       string           `json:"code,omitempty"`
 	Pending    []l10n.Pending   `json:"pending,omitempty"` // texts not exported as approved translations
+	Warnings   []string         `json:"warnings,omitempty"`
 }
 
 func setupExport(fs *flag.FlagSet) func(context.Context, *env, []string) error {
@@ -118,6 +120,9 @@ func reportExport(e *env, results []export.Result, asJSON bool) error {
 			locale = r.Job.Project.SourceLocale // what the package speaks, as its file name says
 		}
 		rows[i] = exportRow{Module: r.Job.ModuleID, Format: r.Job.Format, Locale: locale, Path: r.Path, Pending: r.Pending}
+		if r.PlayerFallback != "" {
+			rows[i].Warnings = []string{i18n.PlayerFallbackWarning(locale)}
+		}
 		if r.Err != nil {
 			failed++
 			rows[i].Error, rows[i].Code = authoring.ErrorMessage(r.Err), authoring.ErrorCode(r.Err)
@@ -147,6 +152,9 @@ func printExport(e *env, rows []exportRow) {
 			continue
 		}
 		fmt.Fprintf(e.stdout, "wrote %s\n", r.Path)
+		for _, w := range r.Warnings {
+			fmt.Fprintf(e.stderr, "warning: %s (%s, %s): %s\n", r.Module+r.Credential, r.Format, r.Locale, w)
+		}
 		warnPending(e.stderr, r)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/export"
+	"github.com/stacklet/stacklet/i18n"
 )
 
 // stackFlags are the export flags a stack export reads.
@@ -30,9 +31,11 @@ func exportStack(ctx context.Context, e *env, l *loaded, f stackFlags, tr export
 	job := export.CourseJob{Project: l.project, CredentialID: f.credential, Media: l.media,
 		Locale: tr.Locale, Translations: tr.Translations, RequireApproved: tr.RequireApproved}
 	path, err := export.WriteCourseZip(ctx, job, f.out)
-	row := exportRow{Credential: f.credential, Format: authoring.FormatCMI5, Locale: job.Locale, Path: path}
+	row := exportRow{Credential: f.credential, Format: authoring.FormatCMI5, Locale: packageLocale(l.project, job.Locale), Path: path}
 	if err != nil {
 		row.Error, row.Code = authoring.ErrorMessage(err), authoring.ErrorCode(err)
+	} else if w := i18n.PlayerFallbackWarning(row.Locale); w != "" {
+		row.Warnings = []string{w}
 	}
 	if f.asJSON {
 		if werr := writeJSON(e.stdout, []exportRow{row}); werr != nil {
@@ -42,4 +45,13 @@ func exportStack(ctx context.Context, e *env, l *loaded, f stackFlags, tr export
 		printExport(e, []exportRow{row})
 	}
 	return err
+}
+
+// packageLocale is the locale a package speaks: the source locale unless one
+// was asked for.
+func packageLocale(p *authoring.Project, l authoring.Locale) authoring.Locale {
+	if l == "" {
+		return p.SourceLocale
+	}
+	return l
 }
