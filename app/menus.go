@@ -29,9 +29,11 @@ func (a *App) Redo() {
 }
 
 // menuUndo is Edit ▸ Undo, which the desktop driver runs for Ctrl+Z before
-// the focused widget sees it. While a dialog is up the project behind it is
-// not what the user is editing: the dialog's focused field takes back its
-// own typing (Fyne's entries keep a history), and the project is left alone.
+// the focused widget sees it. While a dialog is up and one of its text
+// fields has the focus, the keys are meant for that field: it takes back
+// its own typing (Fyne's entries keep a history) and the project behind the
+// dialog is left alone. Otherwise the project's last action is undone, also
+// under a dialog that edits the project and follows undo (the glossary).
 func (a *App) menuUndo() { a.undoWhereEditing(&fyne.ShortcutUndo{}, a.Undo) }
 
 // menuRedo is Edit ▸ Redo, the same way; Fyne's entries know only Ctrl+Y
@@ -40,14 +42,12 @@ func (a *App) menuRedo() { a.undoWhereEditing(&fyne.ShortcutRedo{}, a.Redo) }
 
 func (a *App) undoWhereEditing(sc fyne.Shortcut, project func()) {
 	c := a.win.Canvas()
-	if c.Overlays().Top() == nil {
-		project()
+	// With an overlay up, Focused is the overlay's own focus.
+	if f, ok := c.Focused().(fyne.Shortcutable); ok && c.Overlays().Top() != nil {
+		f.TypedShortcut(sc)
 		return
 	}
-	// With an overlay up, Focused is the overlay's own focus.
-	if f, ok := c.Focused().(fyne.Shortcutable); ok {
-		f.TypedShortcut(sc)
-	}
+	project()
 }
 
 func key(k fyne.KeyName, mods ...fyne.KeyModifier) fyne.Shortcut {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -137,4 +138,30 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	t.Fatalf("no button %q", text)
 	return nil
+}
+
+// TestMenuUndoUnderADialogThatEditsTheProject: with no text field focused,
+// Edit ▸ Undo still takes back the project's last action while a dialog is
+// up, as the glossary dialog (its edits are project edits) promises.
+func TestMenuUndoUnderADialogThatEditsTheProject(t *testing.T) {
+	a, _ := newTestApp(t)
+	s := a.Session()
+	rename := widget.NewButton("Rename", func() {
+		if err := s.EditProject(edit.Field("title"), func(p *authoring.Project) { p.Title = "Working at height" }); err != nil {
+			t.Error(err)
+		}
+	})
+	dialog.NewCustom("Glossary", "Close", rename, a.Window()).Show()
+	test.Tap(rename)
+	if a.Window().Canvas().Focused() != nil {
+		t.Fatalf("focus is on %T", a.Window().Canvas().Focused())
+	}
+	menuItem(t, a, a.t.S("MenuUndo")).Action()
+	if got := s.Project().Title; got != "Ladder safety" {
+		t.Errorf("menu Undo under the dialog left the title %q", got)
+	}
+	menuItem(t, a, a.t.S("MenuRedo")).Action()
+	if got := s.Project().Title; got != "Working at height" {
+		t.Errorf("menu Redo under the dialog left the title %q", got)
+	}
 }
