@@ -36,6 +36,7 @@ var _ host.Host = (*App)(nil)
 // New builds the app's window on fa (fyne's app.NewWithID in main, the test
 // app in tests) and shows the start screen or the project opts names.
 func New(fa fyne.App, opts Options) *App {
+	nameTheCLocaleLanguage()
 	a := &App{fyne: fa, exts: opts.Extensions}
 	a.applyTheme(fa.Preferences().String(host.PrefTheme))
 	l := opts.Language

@@ -2,6 +2,8 @@ package app
 
 import (
 	"encoding/json"
+	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -68,4 +70,27 @@ func syncFyneLanguage(t *tr.T) error {
 		}
 	}
 	return nil
+}
+
+// nameTheCLocaleLanguage keeps Fyne quiet under LANG=C.UTF-8 (containers,
+// CI): its locale lookup takes the "C" of "C.UTF-8" for a language and logs
+// "Error parsing user locale C" each time translations are added. The C
+// locale's messages are English, so LANGUAGE says so. Only programs that
+// translate read LANGUAGE, and they find English under C anyway. A real
+// locale, plain "C" (which Fyne skips) or a LANGUAGE already set is left
+// alone.
+func nameTheCLocaleLanguage() {
+	if os.Getenv("LANGUAGE") != "" {
+		return
+	}
+	for _, env := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		v := os.Getenv(env)
+		if v == "" {
+			continue
+		}
+		if base, _, codeset := strings.Cut(v, "."); codeset && (base == "C" || base == "POSIX") {
+			os.Setenv("LANGUAGE", "en")
+		}
+		return
+	}
 }
