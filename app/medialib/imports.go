@@ -1,13 +1,14 @@
 package medialib
 
 import (
-	"io"
+	"errors"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 
+	"github.com/stacklet/stacklet/app/mediafile"
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 )
@@ -72,10 +73,6 @@ func (l *Library) importAll(uris []fyne.URI) {
 	fyne.Do(func() { l.importDone(res) })
 }
 
-// maxImport bounds one file: larger videos belong on a streaming service,
-// and the whole file is held in memory while it is stored.
-const maxImport = 1 << 30
-
 // readURI reads one file to import. Its refusals are listed in the import
 // failure dialog, so they are in the interface language.
 func readURI(t *tr.T, uri fyne.URI) ([]byte, error) {
@@ -87,12 +84,12 @@ func readURI(t *tr.T, uri fyne.URI) ([]byte, error) {
 		return nil, authoring.Errorf(authoring.ENOTFOUND, "%s", t.F("MediaImportCannotOpen", map[string]any{"Detail": err.Error()}))
 	}
 	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, maxImport+1))
-	if err != nil {
-		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.F("MediaImportCannotRead", map[string]any{"Detail": err.Error()}))
-	}
-	if len(data) > maxImport {
+	data, err := mediafile.ReadAll(r, mediafile.MaxSize)
+	switch {
+	case errors.Is(err, mediafile.ErrTooLarge):
 		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.S("MediaImportTooLarge"))
+	case err != nil:
+		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.F("MediaImportCannotRead", map[string]any{"Detail": err.Error()}))
 	}
 	return data, nil
 }

@@ -56,7 +56,7 @@ func newFixture(t *testing.T) *fixture {
 	f.lib = New(Options{Window: a.NewWindow(""), T: tr.New("en"), Session: f.sess,
 		ShowError: func(err error) { f.errors = append(f.errors, err) },
 		Confirm:   func(_, _ string, yes func()) { yes() }})
-	f.lib.thumbs.inline = true
+	f.lib.thumbs.Inline = true
 	t.Cleanup(f.lib.Close)
 	return f
 }
@@ -209,11 +209,12 @@ func TestReplaceRefusesAnotherKind(t *testing.T) {
 func TestThumbnailsAreScaled(t *testing.T) {
 	f := newFixture(t)
 	banner := f.item(t, "banner.png")
-	th := makeThumb(f.sess.Media(), banner.Media)
-	if th.img == nil {
+	f.lib.Select(banner.Hash)
+	img := f.lib.Preview.Image
+	if img == nil {
 		t.Fatal("no thumbnail for a PNG")
 	}
-	if b := th.img.Bounds(); b.Dx() > thumbSize || b.Dy() > thumbSize {
+	if b := img.Bounds(); b.Dx() > thumbSize || b.Dy() > thumbSize {
 		t.Errorf("thumbnail is %v", b)
 	}
 }

@@ -4,7 +4,7 @@
 package mediapick
 
 import (
-	"context"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/stacklet/stacklet/app/mediafile"
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/edit"
@@ -33,37 +34,23 @@ type Context struct {
 // ThumbSize is the size of a thumbnail in pickers.
 var ThumbSize = fyne.NewSize(96, 72)
 
-// Thumb shows a media file: the picture itself for images, else an icon.
-func Thumb(s *edit.Session, m authoring.Media) fyne.CanvasObject {
-	var img *canvas.Image
-	if m.MediaKind() == "image" {
-		if data, err := s.Media().ReadMedia(context.Background(), m.Hash); err == nil {
-			img = canvas.NewImageFromResource(fyne.NewStaticResource(m.Name, data))
-		}
-	}
-	if img == nil {
-		img = canvas.NewImageFromResource(KindIcon(m.MediaKind()))
-	}
+// thumbs are the pickers' thumbnails, shared by every picker: twice
+// ThumbSize for high-density screens, the latest few hundred kept.
+var thumbs = mediafile.NewThumbs(192, 300)
+
+// Thumb shows a media file: the kind's icon at once, replaced by a scaled
+// picture for images once it is made off the UI goroutine.
+func Thumb(s *edit.Session, m authoring.Media) *canvas.Image {
+	img := canvas.NewImageFromResource(nil)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(ThumbSize)
+	thumbs.Show(img, s.Media(), m)
 	return img
 }
 
 // KindIcon is the icon of a media kind ("image", "audio", "video", "captions",
 // or "badge": an image fit for an Open Badge).
-func KindIcon(kind string) fyne.Resource {
-	switch kind {
-	case "image", "badge":
-		return theme.FileImageIcon()
-	case "audio":
-		return theme.FileAudioIcon()
-	case "video":
-		return theme.FileVideoIcon()
-	case "captions":
-		return theme.FileTextIcon()
-	}
-	return theme.FileIcon()
-}
+func KindIcon(kind string) fyne.Resource { return mediafile.KindIcon(kind) }
 
 // extensions are the file types each kind of picker imports.
 var extensions = map[string][]string{
@@ -86,6 +73,7 @@ func Suits(want string, m authoring.Media) bool {
 type Picker struct {
 	Choose *widget.Button // focusable: where a problem with the file takes the designer
 	obj    fyne.CanvasObject
+	thumb  *fyne.Container
 }
 
 // Object is the picker's canvas object.
@@ -119,37 +107,59 @@ func New(c Context, want, hash string, optional bool, onPick func(hash string)) 
 		})
 	})
 	obj := container.NewBorder(nil, nil, thumb, nil, container.NewVBox(name, container.NewHBox(choose)))
-	return &Picker{Choose: choose, obj: obj}
+	return &Picker{Choose: choose, obj: obj, thumb: thumb}
 }
 
-// showLibrary opens the dialog listing the library files of kind want.
-func showLibrary(c Context, want string, optional bool, pick func(string)) {
-	var d dialog.Dialog
-	choose := func(h string) {
-		d.Hide()
-		pick(h)
-	}
+// library is the dialog listing the library files of one kind, with an
+// import button for a file not yet in it.
+type library struct {
+	c        Context
+	want     string
+	Import   *widget.Button
+	Progress *widget.ProgressBarInfinite
+	Status   *widget.Label
+	content  fyne.CanvasObject
+	choose   func(hash string)
+	closed   bool // the dialog went away: an import still running picks nothing
+}
+
+func newLibrary(c Context, want string, optional bool, choose func(string)) *library {
+	l := &library{c: c, want: want, choose: choose}
 	var items []fyne.CanvasObject
 	for _, m := range c.Session.Project().Media {
-		if !Suits(want, m) {
-			continue
+		if Suits(want, m) {
+			items = append(items, tile(c, m, choose))
 		}
-		items = append(items, tile(c, m, choose))
 	}
 	var body fyne.CanvasObject = widget.NewLabel(c.T.S("PickEmpty"))
 	if len(items) > 0 {
 		body = container.NewGridWrap(fyne.NewSize(140, 130), items...)
 	}
-	importBtn := widget.NewButtonWithIcon(c.T.S("PickImport"), theme.UploadIcon(), func() {
-		importFile(c, want, func(m authoring.Media) { choose(m.Hash) })
-	})
-	importBtn.Importance = widget.HighImportance
-	actions := container.NewHBox(importBtn)
+	l.Import = widget.NewButtonWithIcon(c.T.S("PickImport"), theme.UploadIcon(), l.onImport)
+	l.Import.Importance = widget.HighImportance
+	l.Progress = widget.NewProgressBarInfinite()
+	l.Progress.Hide()
+	l.Status = widget.NewLabel("")
+	l.Status.Truncation = fyne.TextTruncateEllipsis
+	l.Status.Hide()
+	actions := container.NewHBox(l.Import)
 	if optional {
 		actions.Add(widget.NewButton(c.T.S("PickUseNone"), func() { choose("") }))
 	}
-	content := container.NewBorder(nil, actions, nil, nil, container.NewVScroll(body))
-	d = dialog.NewCustom(c.T.S("PickTitle"), c.T.S("CommonCancel"), content, c.Window)
+	bottom := container.NewVBox(container.NewBorder(nil, nil, nil, nil, l.Progress), l.Status, actions)
+	l.content = container.NewBorder(nil, bottom, nil, nil, container.NewVScroll(body))
+	return l
+}
+
+// showLibrary opens the dialog listing the library files of kind want.
+func showLibrary(c Context, want string, optional bool, pick func(string)) {
+	var d dialog.Dialog
+	l := newLibrary(c, want, optional, func(h string) {
+		d.Hide()
+		pick(h)
+	})
+	d = dialog.NewCustom(c.T.S("PickTitle"), c.T.S("CommonCancel"), l.content, c.Window)
+	d.SetOnClosed(func() { l.closed = true })
 	d.Resize(fyne.NewSize(660, 480))
 	d.Show()
 }
@@ -163,38 +173,80 @@ func tile(c Context, m authoring.Media, choose func(string)) fyne.CanvasObject {
 	return container.NewStack(btn, container.NewBorder(nil, label, nil, nil, Thumb(c.Session, m)))
 }
 
-// importFile asks for a file of kind want and adds it to the library.
-func importFile(c Context, want string, done func(authoring.Media)) {
+// onImport asks for a file of the dialog's kind and imports it.
+func (l *library) onImport() {
 	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			c.OnError(err)
+			l.c.OnError(err)
 			return
 		}
-		if r == nil {
-			return // canceled
+		if r != nil { // nil: canceled
+			l.importFrom(r.URI().Name(), r)
 		}
-		defer r.Close()
-		m, err := Import(c, r.URI().Name(), r)
-		if err != nil {
-			c.OnError(err)
-			return
-		}
-		done(m)
-	}, c.Window)
-	fd.SetFilter(storage.NewExtensionFileFilter(withUpper(extensions[want])))
+	}, l.c.Window)
+	fd.SetFilter(storage.NewExtensionFileFilter(withUpper(extensions[l.want])))
 	fd.Show()
 }
 
-// Import reads a file into the media library. A file that cannot be read
-// is refused in the interface language.
-func Import(c Context, name string, r io.Reader) (authoring.Media, error) {
-	name = filepath.Base(name)
-	data, err := io.ReadAll(r)
-	if err != nil {
-		return authoring.Media{}, authoring.Errorf(authoring.EINVALID, "%s",
-			c.T.F("PickCannotRead", map[string]any{"Name": name, "Detail": err.Error()}))
+// importFrom adds the file name read from r to the library and picks it,
+// showing progress and holding the import button while it reads.
+func (l *library) importFrom(name string, r io.ReadCloser) {
+	if l.Import.Disabled() {
+		r.Close()
+		return
 	}
-	return c.Session.AddMedia(name, data)
+	l.Import.Disable()
+	l.Status.SetText(l.c.T.F("MediaImporting", map[string]any{"Done": 1, "Total": 1, "Name": filepath.Base(name)}))
+	l.Status.Show()
+	l.Progress.Show()
+	l.Progress.Start()
+	Import(l.c, name, r, func(m authoring.Media, err error) {
+		l.Import.Enable()
+		l.Progress.Stop()
+		l.Progress.Hide()
+		l.Status.Hide()
+		switch {
+		case err != nil:
+			l.c.OnError(err)
+		case !l.closed:
+			l.choose(m.Hash)
+		}
+	})
+}
+
+// maxImport is mediafile.MaxSize, the media library's limit; a variable
+// so tests need not write a gigabyte.
+var maxImport int64 = mediafile.MaxSize
+
+// Import reads a file into the media library: r is read (and closed) off
+// the UI goroutine, then the file is added on it, and done hears the
+// result there. A file that cannot be read or is too large is refused in
+// the interface language.
+func Import(c Context, name string, r io.ReadCloser, done func(authoring.Media, error)) {
+	name = filepath.Base(name)
+	go func() {
+		data, err := read(c.T, name, r)
+		fyne.Do(func() {
+			var m authoring.Media
+			if err == nil {
+				m, err = c.Session.AddMedia(name, data)
+			}
+			done(m, err)
+		})
+	}()
+}
+
+func read(t *tr.T, name string, r io.ReadCloser) ([]byte, error) {
+	defer r.Close()
+	data, err := mediafile.ReadAll(r, maxImport)
+	switch {
+	case errors.Is(err, mediafile.ErrTooLarge):
+		return nil, authoring.Errorf(authoring.EINVALID, "%s", t.S("MediaImportTooLarge"))
+	case err != nil:
+		return nil, authoring.Errorf(authoring.EINVALID, "%s",
+			t.F("PickCannotRead", map[string]any{"Name": name, "Detail": err.Error()}))
+	}
+	return data, nil
 }
 
 func withUpper(exts []string) []string {
