@@ -133,6 +133,11 @@ func (a *App) SetLanguage(l authoring.Locale) {
 	a.setLanguage(l)
 	a.win.SetTitle(a.title())
 	a.redraw()
+	for _, x := range a.exts {
+		if x.OnLanguageChanged != nil {
+			x.OnLanguageChanged(a)
+		}
+	}
 }
 
 // SetThemeVariant switches between light, dark and the system's choice.

@@ -173,6 +173,11 @@ func (a *App) shutdown() {
 	pv := a.project
 	a.project = nil
 	pv.leave()
+	for _, x := range a.exts {
+		if x.OnProjectClosed != nil {
+			x.OnProjectClosed(a)
+		}
+	}
 	if err := pv.s.Close(); err != nil {
 		fyne.LogError("closing the project", err)
 	}

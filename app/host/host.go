@@ -73,6 +73,12 @@ type Extension struct {
 	OpenField func(h Host, field string) bool
 	// OnDrop, if set, receives files dropped on the window.
 	OnDrop func(h Host, uris []fyne.URI)
+	// OnProjectClosed, if set, runs once the open project is closed, before
+	// its session is: let go of what was kept for it (Session is nil now).
+	OnProjectClosed func(h Host)
+	// OnLanguageChanged, if set, runs after SetLanguage: redo the texts
+	// kept outside the window, which the app redraws itself.
+	OnLanguageChanged func(h Host)
 }
 
 // Preference keys the app reads at start; the settings screen writes them.

@@ -11,10 +11,17 @@ import (
 )
 
 // Extension is Module ▸ Preview in browser. One server runs per open
-// project; choosing Preview again shows the current module on it.
+// project; choosing Preview again shows the current module on it. The
+// server stops when the project closes and speaks the interface language.
 func Extension() host.Extension {
 	var p *Previewer
 	var forSession *edit.Session
+	stop := func(host.Host) {
+		if p != nil {
+			p.Close()
+			p, forSession = nil, nil
+		}
+	}
 	return host.Extension{
 		ID:           "preview",
 		Label:        "PreviewTitle",
@@ -29,14 +36,19 @@ func Extension() host.Extension {
 				return
 			}
 			if p != nil && forSession != h.Session() {
-				p.Close() // the project was closed or another one opened
-				p = nil
+				stop(h) // a host that does not say when a project closes
 			}
 			if p == nil {
 				p = Start(Options{Session: h.Session(), T: h.T(), OpenURL: h.App().OpenURL, OnError: h.ShowError})
 				forSession = h.Session()
 			}
 			p.Show(module)
+		},
+		OnProjectClosed: stop,
+		OnLanguageChanged: func(h host.Host) {
+			if p != nil {
+				p.SetLanguage(h.T())
+			}
 		},
 	}
 }

@@ -45,6 +45,7 @@ type Previewer struct {
 	timer   *time.Timer
 	stopObs func()
 	cancel  context.CancelFunc
+	closed  bool
 
 	mu       sync.Mutex
 	base     string // the server's URL once it listens
@@ -67,16 +68,29 @@ func Start(o Options) *Previewer {
 		o.Delay = 500 * time.Millisecond
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	p := &Previewer{opts: o, cancel: cancel, work: make(chan build, 1),
-		srv: NewServer(o.Format, Texts{Problems: o.T.S("PreviewProblems"), Building: o.T.S("PreviewBuilding")})}
+	p := &Previewer{opts: o, cancel: cancel, work: make(chan build, 1), srv: NewServer(o.Format, pageTexts(o.T))}
 	p.stopObs = o.Session.Observe(func(edit.Change) { p.changed() })
 	go p.builder(ctx)
 	go p.serve(ctx)
 	return p
 }
 
+func pageTexts(t *tr.T) Texts {
+	return Texts{Problems: t.S("PreviewProblems"), Building: t.S("PreviewBuilding")}
+}
+
+// SetLanguage shows the page's own words (the notices above the package)
+// in t's language from the next poll on.
+func (p *Previewer) SetLanguage(t *tr.T) {
+	p.opts.T = t
+	p.srv.SetTexts(pageTexts(t))
+}
+
 // Show previews moduleID in the browser, building it first.
 func (p *Previewer) Show(moduleID string) {
+	if p.closed {
+		return
+	}
 	p.module = moduleID
 	p.schedule()
 	p.mu.Lock()
@@ -97,6 +111,7 @@ func (p *Previewer) URL() string {
 
 // Close stops the server and stops following the session.
 func (p *Previewer) Close() {
+	p.closed = true
 	p.stopObs()
 	if p.timer != nil {
 		p.timer.Stop()
@@ -147,6 +162,9 @@ func (p *Previewer) changed() {
 // schedule hands the builder a snapshot, replacing one it has not started:
 // only the latest state matters.
 func (p *Previewer) schedule() {
+	if p.closed {
+		return // a timer fired after Close: the session may be gone
+	}
 	b := build{project: p.opts.Session.Snapshot(), module: p.module}
 	if p.opts.Translations != nil {
 		b.tr = p.opts.Translations()

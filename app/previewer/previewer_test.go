@@ -2,6 +2,7 @@ package previewer
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -67,4 +68,36 @@ func TestEditsReachTheOpenPreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	testenv.Eventually(t, "rebuild after the edit", page, func(s string) bool { return strings.Contains(s, "Edited live") })
+}
+
+// TestCloseStopsTheServer: after Close the address no longer answers, and
+// a late Show (a menu item chosen as the project closes) opens nothing.
+func TestCloseStopsTheServer(t *testing.T) {
+	a := test.NewApp()
+	defer a.Quit()
+	sess := openSession(t)
+	opened := make(chan *url.URL, 2)
+	p := Start(Options{Session: sess, T: tr.New("en"), OpenURL: func(u *url.URL) error { opened <- u; return nil }})
+	p.Show(sess.Project().Modules[0].ID)
+	var u *url.URL
+	select {
+	case u = <-opened:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the browser was never opened")
+	}
+	p.Close()
+	testenv.Eventually(t, "the server stopped", func() string {
+		res, err := http.Get(u.String())
+		if err != nil {
+			return "stopped"
+		}
+		res.Body.Close()
+		return res.Status
+	}, func(s string) bool { return s == "stopped" })
+	p.Show(sess.Project().Modules[0].ID)
+	select {
+	case u := <-opened:
+		t.Errorf("a closed preview opened %s", u)
+	case <-time.After(100 * time.Millisecond):
+	}
 }

@@ -56,6 +56,13 @@ func NewServer(format authoring.Format, texts Texts) *Server {
 	return &Server{format: format, texts: texts}
 }
 
+// SetTexts changes the server's words, for the interface language.
+func (s *Server) SetTexts(texts Texts) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.texts = texts
+}
+
 // Build exports moduleID of p and serves the result. p must not change
 // while Build runs (pass a snapshot). On failure the previous package stays
 // and the page shows why.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring"
 	"github.com/stacklet/stacklet/authoring/jsondump"
@@ -122,5 +123,21 @@ func TestFirstBuildFailingShowsTheProblems(t *testing.T) {
 	code, body := get(t, srv, "/")
 	if code != http.StatusOK || !strings.Contains(body, "Fix these:") || !strings.Contains(body, "no-such-module") {
 		t.Errorf("%d %s", code, body)
+	}
+}
+
+// TestSetTextsReachesThePage: the notice the page polls follows the
+// interface language without a rebuild.
+func TestSetTextsReachesThePage(t *testing.T) {
+	s := NewServer(authoring.FormatSCORM2004, texts)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	if st := getState(t, srv); st.Notice != texts.Building {
+		t.Fatalf("notice %q, want %q", st.Notice, texts.Building)
+	}
+	german := pageTexts(tr.New("de"))
+	s.SetTexts(german)
+	if st := getState(t, srv); st.Notice != german.Building || german.Building == texts.Building {
+		t.Errorf("notice %q, want %q", st.Notice, german.Building)
 	}
 }
