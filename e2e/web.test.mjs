@@ -1,10 +1,14 @@
 // The web package keeps the learner's progress in localStorage: after a reload
-// the learner is where they left, with gates open and answers kept. A SCORM
+// the learner is where they left, with gates open and answers kept; another
+// project's module with the same id on the same origin keeps its own. A SCORM
 // package opened without an LMS runs the same way.
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { assertCleanTraffic } from './lib/browser.mjs';
-import { exportSample } from './lib/cli.mjs';
+import { exportSample, runCLI, workDir } from './lib/cli.mjs';
+import { unzip } from './lib/unzip.mjs';
 import { loadSample, useHarness } from './lib/harness.mjs';
 import { Learner, blockSection, expectedScore, interactionCount, results, scorePattern } from './lib/learner.mjs';
 
@@ -59,6 +63,55 @@ test('web package: progress survives a reload (localStorage)', { skip: !sample }
     await page.reload();
     const after = await results(page);
     assert.ok(after.shown, 'the results panel is still shown after a reload');
+    assertCleanTraffic(assert, page);
+  } finally {
+    await page.context().close();
+  }
+});
+
+// renamedSamplePackage exports moduleID as a web package of a copy of the
+// sample under another title: a second project with the same module ids.
+async function renamedSamplePackage(moduleID) {
+  const dir = path.join(workDir, 'renamed-sample');
+  await runCLI('dump', '--sample', dir);
+  const file = path.join(dir, 'project.json');
+  const project = JSON.parse(readFileSync(file, 'utf8'));
+  project.title += ' (second edition)';
+  writeFileSync(file, JSON.stringify(project, null, 2) + '\n');
+  const out = path.join(workDir, 'export', 'renamed-web');
+  const [row] = JSON.parse(await runCLI('export', dir, '--format', 'web', '--module', moduleID, '-o', out, '--json'));
+  const pkgDir = path.join(workDir, 'unzipped', `${moduleID}-web-renamed`);
+  unzip(row.path, pkgDir);
+  return pkgDir;
+}
+
+test('web packages of two projects sharing a module id keep their own progress on one origin', { skip: !sample }, async (t) => {
+  if (!h.ready(t)) return;
+  const module = busiest;
+  const gate = module.blocks.findIndex((b) => b.kind === 'gate');
+  assert.ok(gate >= 0, `the busiest sample module ${module.id} has no gate to open`);
+  const first = (await exportSample('web')).find((p) => p.module === module.id);
+  const firstURL = h.server.mount(`${module.id}-web-first`, first.dir);
+  const secondURL = h.server.mount(`${module.id}-web-second`, await renamedSamplePackage(module.id));
+  const page = await h.page();
+  try {
+    await page.goto(firstURL + 'index.html');
+    const learner = new Learner(page, page, module);
+    await learner.work(0, gate + 2);
+
+    await page.goto(secondURL + 'index.html');
+    await page.waitForLoadState('load');
+    const after = blockSection(page, module.blocks[gate + 1].id);
+    assert.equal(await after.isVisible(), false, "the second project's gate is open: it read the first project's progress");
+    assert.equal(await page.locator('[data-role=notice]').isVisible(), false, 'the second project says "welcome back"');
+    await new Learner(page, page, module).work(0, 1);
+
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    const mine = keys.filter((k) => k.includes(module.id));
+    assert.equal(mine.length, 2, `one localStorage key per project for module ${module.id}: ${keys}`);
+
+    await page.goto(firstURL + 'index.html');
+    await assertRestored(page, module, learner.answered, gate);
     assertCleanTraffic(assert, page);
   } finally {
     await page.context().close();

@@ -1,6 +1,9 @@
 package player
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+
 	"github.com/stacklet/stacklet/authoring"
 )
 
@@ -8,6 +11,7 @@ import (
 // application/json block: rules, answer keys and the strings it shows.
 type pageData struct {
 	Module     string                   `json:"module"`
+	Project    string                   `json:"project"` // projectKey: keeps projects apart in the browser's storage
 	Format     authoring.Format         `json:"format"`
 	Lang       authoring.Locale         `json:"lang"`
 	Completion authoring.CompletionRule `json:"completion"`
@@ -17,6 +21,15 @@ type pageData struct {
 	Blocks     []string                 `json:"blocks"` // ids in page order
 	Questions  map[string]questionData  `json:"questions"`
 	Strings    map[string]any           `json:"s"`
+}
+
+// projectKey is a short, deterministic identity of the project a package
+// comes from: the first 12 hex digits of the SHA-256 of its title (as the
+// package shows it). The same project gives the same key, so re-exporting a
+// package keeps learners' saved progress; renaming the project starts afresh.
+func projectKey(title string) string {
+	sum := sha256.Sum256([]byte(title))
+	return hex.EncodeToString(sum[:6])
 }
 
 // questionData is one question's scoring rule. Key holds the right answer:

@@ -170,7 +170,7 @@ func (r *renderer) page() (*page, error) {
 	}
 	p.Earns = r.opts.Earns
 	r.seenH2 = len(m.Outcomes) > 0 || len(p.Earns) > 0
-	p.Data = pageData{Module: m.ID, Format: r.opts.Format, Lang: r.opts.Locale, Completion: m.Completion,
+	p.Data = pageData{Module: m.ID, Project: projectKey(r.opts.Project.Title), Format: r.opts.Format, Lang: r.opts.Locale, Completion: m.Completion,
 		Mastery: m.MasteryScore, Attempts: m.Attempts, Reveal: m.RevealAnswers,
 		Blocks: []string{}, Questions: map[string]questionData{}}
 	gated, graded := false, 0

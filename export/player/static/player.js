@@ -126,7 +126,9 @@
   }
 
   function web() {
-    const key = 'stacklet:' + D.module + ':' + D.lang;
+    // The project key keeps apart two projects' modules that share an id on
+    // one web origin.
+    const key = 'stacklet:' + D.project + ':' + D.module + ':' + D.lang;
     let store = null;
     try { store = window.localStorage; } catch (e) { /* storage blocked */ }
     const none = () => {};
