@@ -363,3 +363,19 @@ func TestProcessRejectsBrokenImage(t *testing.T) {
 		})
 	}
 }
+
+func TestJPEGOrientationAfterOtherSegments(t *testing.T) {
+	plain, _ := orientedJPEG(t, 8, 8, binary.BigEndian, 1)
+	app0 := []byte{0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0}
+	xmp := append([]byte{0xFF, 0xE1, 0, 12}, "http://ns\x00"...)
+	var data []byte
+	data = append(data, plain[:2]...)
+	data = append(data, app0...)
+	data = append(data, 0xFF) // a fill byte before the next marker
+	data = append(data, xmp...)
+	data = append(data, exifSegment(binary.BigEndian, 6)...)
+	data = append(data, plain[2+len(exifSegment(binary.BigEndian, 1)):]...)
+	if got := jpegOrientation(data); got != 6 {
+		t.Errorf("orientation = %d, want 6 (read past JFIF, a fill byte and an XMP APP1)", got)
+	}
+}
