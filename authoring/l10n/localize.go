@@ -44,7 +44,8 @@ type Localized struct {
 
 // Localize returns copies of p and of its module moduleID in locale, from
 // the locale's translations tr. The inputs are never changed. The project
-// title, the module and every credential the module earns are translated;
+// title, the module, every credential the module earns and the titles of
+// the other modules those credentials take are translated;
 // what has no usable translation keeps its source text and is listed in
 // Pending. Targets become markup again only through the rich-text parser,
 // so a translation cannot smuggle in HTML or a link the source lacks.
@@ -71,12 +72,22 @@ func Localize(p *authoring.Project, moduleID string, locale authoring.Locale, tr
 	}
 	l := &localizer{tr: tr, caps: caps}
 	walkProjectTitle(out, l.apply)
+	siblings := map[string]bool{}
 	for c := range out.Credentials {
 		if slices.Contains(out.Credentials[c].Modules, moduleID) {
 			walkCredential(&out.Credentials[c], l.apply)
+			for _, id := range out.Credentials[c].Modules {
+				siblings[id] = id != moduleID
+			}
 		}
 	}
 	walkModule(res.Module, l.track, l.apply)
+	// The credential card names the other modules it takes: in this language.
+	for j := range out.Modules {
+		if siblings[out.Modules[j].ID] {
+			walkModuleTitle(&out.Modules[j], l.apply)
+		}
+	}
 	l.writeTracks(res, locale)
 	res.Pending = l.pending
 	return res, nil

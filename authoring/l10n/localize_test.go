@@ -211,3 +211,35 @@ func TestLocalizeCredentialsOfTheModule(t *testing.T) {
 		t.Error("the original credential changed")
 	}
 }
+
+// TestLocalizeNamesTheOtherModulesOfACredential: a module's package lists
+// the other modules its credential takes, so their titles are translated
+// too, and an untranslated one is pending like any text of the package.
+func TestLocalizeNamesTheOtherModulesOfACredential(t *testing.T) {
+	p, _ := authoringtest.Project()
+	trucks := authoring.Module{ID: "trucks", Title: "Forklift basics", Minutes: 5}
+	cranes := authoring.Module{ID: "cranes", Title: "Crane signals", Minutes: 5}
+	elsewhere := authoring.Module{ID: "boats", Title: "Boat safety", Minutes: 5}
+	p.Modules = append(p.Modules, trucks, cranes, elsewhere)
+	p.Credentials = []authoring.Credential{{ID: "site", Title: "Site", Modules: []string{"ladders", "trucks", "cranes"}}}
+	segs := segmentMap(l10n.ProjectSegments(p, nil))
+	tr := l10n.Translations{}
+	for _, id := range []string{"m:trucks/title", "m:boats/title"} {
+		tr[id] = l10n.NewTranslation(segs[id], "Übersetzt", l10n.Approved, "test", when)
+	}
+	res := mustLocalize(t, p, "de", tr)
+	titles := map[string]string{}
+	for _, m := range res.Project.Modules {
+		titles[m.ID] = m.Title
+	}
+	if titles["trucks"] != "Übersetzt" || titles["cranes"] != "Crane signals" || titles["boats"] != "Boat safety" {
+		t.Errorf("titles %v: want trucks translated, cranes pending in English, boats (no shared credential) untouched", titles)
+	}
+	pend := pendingIDs(res.Pending)
+	if _, ok := pend["m:cranes/title"]; !ok {
+		t.Error("the untranslated title of a module the package names is not pending")
+	}
+	if _, ok := pend["m:boats/title"]; ok {
+		t.Error("a module the package does not name is pending")
+	}
+}

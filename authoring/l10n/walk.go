@@ -99,9 +99,19 @@ func walkCredential(c *authoring.Credential, visit func(field)) {
 	w.list("tags", "tag", maxShort, c.Tags)
 }
 
+func moduleWalker(m *authoring.Module, visit func(field)) walker {
+	return walker{prefix: "m:" + m.ID + "/", context: fmt.Sprintf("module %q", m.Title), module: m.ID, visit: visit}
+}
+
+// walkModuleTitle visits only the module's title, the same segment
+// walkModule visits first: another module's package names it.
+func walkModuleTitle(m *authoring.Module, visit func(field)) {
+	moduleWalker(m, visit).plain("title", "title", maxTitle, &m.Title)
+}
+
 func walkModule(m *authoring.Module, track func(*string, string) *webvtt.File, visit func(field)) {
-	w := walker{prefix: "m:" + m.ID + "/", context: fmt.Sprintf("module %q", m.Title), module: m.ID,
-		visit: visit, track: track}
+	w := moduleWalker(m, visit)
+	w.track = track
 	w.plain("title", "title", maxTitle, &m.Title)
 	w.plain("description", "description", 0, &m.Description)
 	w.list("outcomes", "learning outcome", 0, m.Outcomes)
