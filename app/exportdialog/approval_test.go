@@ -267,3 +267,23 @@ func find[W fyne.CanvasObject](o fyne.CanvasObject) []W {
 	}
 	return out
 }
+
+// TestPlayerFallbackIsWarned: a package in a language with no player
+// catalog is written, and the summary says its buttons are in English.
+func TestPlayerFallbackIsWarned(t *testing.T) {
+	p, media := sample(t)
+	p.TargetLocales = append(p.TargetLocales, "ja")
+	d := newDialog(t, Options{Project: p, Media: media, Module: p.Modules[0].ID})
+	d.Folder.SetText(t.TempDir())
+	d.Formats.SetSelected([]string{d.opts.T.S("ExportFormatWeb")})
+	d.Locales.SetSelected(d.Locales.Options[len(d.Locales.Options)-1:]) // ja
+	test.Tap(d.Export)
+	results := wait(t, d)
+	if len(results) != 1 || results[0].Err != nil || results[0].PlayerFallback != "en" {
+		t.Fatalf("results %+v", results)
+	}
+	want := d.opts.T.F("ExportPlayerFallback", map[string]any{"Language": "Japanese", "Fallback": "English"})
+	if text := textOf(d.Warnings); d.Warnings.Hidden || !strings.Contains(text, want) {
+		t.Errorf("warnings (hidden %v) lack %q: %q", d.Warnings.Hidden, want, text)
+	}
+}

@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"github.com/stacklet/stacklet/app/tr"
 	"github.com/stacklet/stacklet/authoring"
@@ -61,7 +63,7 @@ func (s *summary) fill(p *authoring.Project, results []export.Result, dir string
 	var warnings, problems []fyne.CanvasObject
 	for _, r := range results {
 		switch {
-		case r.Err == nil && len(r.Pending) == 0:
+		case r.Err == nil && len(r.Pending) == 0 && r.PlayerFallback == "":
 			written = append(written, filepath.Base(r.Path))
 		case r.Err == nil:
 			warnings = append(warnings, s.warning(r, sources))
@@ -96,8 +98,27 @@ func (s *summary) headline(written, refused int, dir string, stopped bool) strin
 // warning names a package written with texts that are not approved
 // translations (they are in the package all the same) and lists them.
 func (s *summary) warning(r export.Result, sources map[string]string) fyne.CanvasObject {
-	note := s.t.N("ExportPending", len(r.Pending), nil)
-	return s.note(filepath.Base(r.Path), note, widget.WarningImportance, r.Pending, sources)
+	var notes []string
+	if len(r.Pending) > 0 {
+		notes = append(notes, s.t.N("ExportPending", len(r.Pending), nil))
+	}
+	if r.PlayerFallback != "" {
+		locale := r.Job.Locale
+		if locale == "" && r.Job.Project != nil {
+			locale = r.Job.Project.SourceLocale
+		}
+		notes = append(notes, s.t.F("ExportPlayerFallback", map[string]any{
+			"Language": s.languageName(locale), "Fallback": s.languageName(r.PlayerFallback)}))
+	}
+	return s.note(filepath.Base(r.Path), strings.Join(notes, "\n"), widget.WarningImportance, r.Pending, sources)
+}
+
+// languageName names a locale in the interface language.
+func (s *summary) languageName(l authoring.Locale) string {
+	if name := display.Tags(language.Make(string(s.t.Lang()))).Name(language.Make(string(l))); name != "" {
+		return name
+	}
+	return string(l)
 }
 
 // problem names the refused package and gives the export's reason: the
