@@ -3,49 +3,24 @@ package app
 import (
 	"encoding/json"
 	"net/http"
-	"net/url"
 	"path/filepath"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/stacklet/stacklet/app/apptest"
 	"github.com/stacklet/stacklet/app/host"
 	"github.com/stacklet/stacklet/app/previewer"
 	"github.com/stacklet/stacklet/internal/testenv"
 )
-
-// browserApp is a test app whose OpenURL records the address, as the
-// system browser would receive it.
-type browserApp struct {
-	fyne.App
-	mu     sync.Mutex
-	opened []string
-}
-
-func (b *browserApp) OpenURL(u *url.URL) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.opened = append(b.opened, u.String())
-	return nil
-}
-
-func (b *browserApp) last() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if len(b.opened) == 0 {
-		return ""
-	}
-	return b.opened[len(b.opened)-1]
-}
 
 // TestPreviewLivesAsLongAsTheProject previews a new project's empty module
 // through Module ▸ Preview in browser: the page's notice above the problems
 // follows a switch of the interface language, and closing the project stops
 // the server.
 func TestPreviewLivesAsLongAsTheProject(t *testing.T) {
-	fa := &browserApp{App: test.NewTempApp(t)}
+	fa := apptest.NewBrowser(test.NewTempApp(t))
 	a := New(fa, Options{Language: "en", Extensions: []host.Extension{previewer.Extension()}})
 	a.Window().Resize(fyne.NewSize(1280, 820))
 	a.CreateProject(filepath.Join(t.TempDir(), "ladders.stacklet"), "Ladder safety", "en")
@@ -57,7 +32,7 @@ func TestPreviewLivesAsLongAsTheProject(t *testing.T) {
 
 	menuItem(t, a, a.t.S("PreviewTitle")).Action()
 	var base string
-	testenv.Eventually(t, "a browser opened", func() string { base = fa.last(); return base }, func(s string) bool { return s != "" })
+	testenv.Eventually(t, "a browser opened", func() string { base = fa.Last(); return base }, func(s string) bool { return s != "" })
 	notice := func() string {
 		var st struct{ Notice string }
 		body := testenv.Body(base + "live/state")

@@ -1,11 +1,9 @@
 package review
 
 import (
-	"net/url"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/stacklet/stacklet/app"
+	"github.com/stacklet/stacklet/app/apptest"
 	"github.com/stacklet/stacklet/app/host"
 	"github.com/stacklet/stacklet/assets"
 	"github.com/stacklet/stacklet/authoring/jsondump"
@@ -59,36 +58,12 @@ func sampleFile(t *testing.T) string {
 	return path
 }
 
-// browserApp is a test app whose OpenURL records the address, as the
-// system browser would receive it.
-type browserApp struct {
-	fyne.App
-	mu     sync.Mutex
-	opened []string
-}
-
-func (b *browserApp) OpenURL(u *url.URL) error {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.opened = append(b.opened, u.String())
-	return nil
-}
-
-func (b *browserApp) last() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if len(b.opened) == 0 {
-		return ""
-	}
-	return b.opened[len(b.opened)-1]
-}
-
 // TestPreviewInLocaleThroughTheApp presses "Preview in Arabic" on the
 // app's review screen: a browser opens on a right-to-left Arabic package of
 // the module in the filter, and a translation saved afterwards reaches the
 // open preview.
 func TestPreviewInLocaleThroughTheApp(t *testing.T) {
-	fa := &browserApp{App: test.NewTempApp(t)}
+	fa := apptest.NewBrowser(test.NewTempApp(t))
 	a := app.New(fa, app.Options{Extensions: []host.Extension{Extension()}, Language: "en"})
 	a.Window().Resize(fyne.NewSize(1280, 820))
 	a.OpenProject(sampleFile(t))
@@ -107,7 +82,7 @@ func TestPreviewInLocaleThroughTheApp(t *testing.T) {
 	test.Tap(laidOut[*widget.Button](a.Window(), func(b *widget.Button) bool { return b.Text == "Preview in Arabic" })[0])
 
 	var base string
-	testenv.Eventually(t, "a browser opened", func() string { base = fa.last(); return base }, func(s string) bool { return s != "" })
+	testenv.Eventually(t, "a browser opened", func() string { base = fa.Last(); return base }, func(s string) bool { return s != "" })
 	page := func() string { return testenv.Body(base + "pkg/index.html") }
 	testenv.Eventually(t, "an Arabic page, right to left", page, func(s string) bool {
 		return strings.Contains(s, `lang="ar"`) && strings.Contains(s, `dir="rtl"`)
